@@ -1,0 +1,111 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { ERROR_STATUS } from "@/lib/errors";
+import { ZAddMember, ZChangeRole, ZCreateProject, ZPageQuery, ZUpdateProject, ZRole } from "@/lib/projects/schemas";
+import { ZCreateToken } from "@/lib/tokens/create-token";
+
+/**
+ * The OpenAPI document of /api/v1. Request bodies and queries are the very zod schemas the
+ * services parse with; response schemas below describe lib/api/presenters.ts.
+ */
+
+const ZError = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS]),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+
+const ZUserOut = z.object({ id: z.string(), email: z.string(), name: z.string(), isAdmin: z.boolean(), createdAt: z.iso.datetime() });
+const ZLabelOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["claim", "entity", "figure", "other"]),
+  color: z.string(),
+  hotkey: z.string().nullable(),
+  description: z.string(),
+});
+const ZProjectOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  role: ZRole,
+  memberCount: z.number().int(),
+  documentCount: z.number().int(),
+  labels: z.array(ZLabelOut).optional(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+const ZMemberOut = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: ZRole, since: z.iso.datetime() });
+const ZTokenOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+const list = <T extends z.ZodType>(key: string, item: T) =>
+  z.object({ [key]: z.array(item), nextCursor: z.string().nullable() });
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((status) => [status, json(ZError, "Error (see `error.code`)")]));
+
+const projectParams = z.object({ projectId: z.string() });
+
+const routes: RouteConfig[] = [
+  { method: "get", path: "/health", summary: "Service and database status", security: [],
+    responses: { 200: json(z.object({ status: z.literal("ok"), db: z.literal("up") }), "Healthy"), 503: json(z.object({ status: z.string(), db: z.string() }), "Database unreachable") } },
+  { method: "get", path: "/me", summary: "The calling user",
+    responses: { 200: json(ZUserOut.extend({ authenticatedVia: z.enum(["session", "token"]) }), "The user"), ...errors(401) } },
+  { method: "get", path: "/projects", summary: "Projects the caller is a member of", request: { query: ZPageQuery },
+    responses: { 200: json(list("projects", ZProjectOut), "A page of projects"), ...errors(400, 401) } },
+  { method: "post", path: "/projects", summary: "Create a project (the caller becomes its owner)",
+    request: { body: { content: { "application/json": { schema: ZCreateProject } } } },
+    responses: { 201: json(ZProjectOut, "The new project"), ...errors(400, 401, 415) } },
+  { method: "get", path: "/projects/{projectId}", summary: "One project with its labels", request: { params: projectParams },
+    responses: { 200: json(ZProjectOut, "The project"), ...errors(401, 404) } },
+  { method: "patch", path: "/projects/{projectId}", summary: "Rename or describe a project (owner)",
+    request: { params: projectParams, body: { content: { "application/json": { schema: ZUpdateProject } } } },
+    responses: { 200: json(ZProjectOut, "The updated project"), ...errors(400, 401, 403, 404, 415) } },
+  { method: "get", path: "/projects/{projectId}/labels", summary: "The project's labels", request: { params: projectParams },
+    responses: { 200: json(list("labels", ZLabelOut), "Labels"), ...errors(401, 404) } },
+  { method: "get", path: "/projects/{projectId}/members", summary: "Members and their roles", request: { params: projectParams },
+    responses: { 200: json(list("members", ZMemberOut), "Members"), ...errors(401, 404) } },
+  { method: "post", path: "/projects/{projectId}/members", summary: "Add an existing account by email (owner)",
+    request: { params: projectParams, body: { content: { "application/json": { schema: ZAddMember } } } },
+    responses: { 201: json(ZMemberOut, "The new member"), ...errors(400, 401, 403, 404, 409, 415, 422) } },
+  { method: "patch", path: "/projects/{projectId}/members/{userId}", summary: "Change a member's role (owner)",
+    request: { params: projectParams.extend({ userId: z.string() }), body: { content: { "application/json": { schema: ZChangeRole } } } },
+    responses: { 200: json(ZMemberOut, "The member"), ...errors(400, 401, 403, 404, 409, 415) } },
+  { method: "delete", path: "/projects/{projectId}/members/{userId}", summary: "Remove a member (owner; never the last owner)",
+    request: { params: projectParams.extend({ userId: z.string() }) },
+    responses: { 204: { description: "Removed" }, ...errors(401, 403, 404, 409) } },
+  { method: "get", path: "/tokens", summary: "The caller's personal access tokens (never their secrets)",
+    responses: { 200: json(list("tokens", ZTokenOut), "Tokens"), ...errors(401) } },
+  { method: "post", path: "/tokens", summary: "Create a personal access token; `token` is shown only in this response",
+    request: { body: { content: { "application/json": { schema: ZCreateToken } } } },
+    responses: { 201: json(ZTokenOut.extend({ token: z.string() }), "The token and its secret"), ...errors(400, 401, 415) } },
+  { method: "delete", path: "/tokens/{tokenId}", summary: "Revoke a token", request: { params: z.object({ tokenId: z.string() }) },
+    responses: { 200: json(ZTokenOut, "The revoked token"), ...errors(401, 404) } },
+];
+
+export function openApiDocument(serverUrl = "/api/v1") {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "Personal access token (tw_…)" });
+  registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token" });
+  for (const route of routes) registry.registerPath(route);
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Tracewell API",
+      version: "1",
+      description:
+        "Errors are `{ error: { code, message, details? } }`. Resources of projects you are not a member of answer 404.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }, { session: [] }],
+  });
+}

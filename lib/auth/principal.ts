@@ -1,0 +1,9 @@
+/** Who is calling: a signed-in browser session or a personal access token. */
+export interface Principal {
+  userId: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  via: "session" | "token";
+  tokenId?: string;
+}

@@ -1,0 +1,41 @@
+import { db } from "@/lib/db/client";
+import { addMember } from "@/lib/memberships/add-member";
+import { createProject } from "@/lib/projects/create-project";
+import { createUser } from "@/lib/users/create-user";
+
+export const DEMO_PASSWORD = "tracewell-demo";
+
+export const DEMO_USERS = [
+  { email: "owner@demo.local", name: "Olivia Owner", role: "owner" },
+  { email: "analyst@demo.local", name: "Amir Analyst", role: "annotator" },
+  { email: "reviewer@demo.local", name: "Rosa Reviewer", role: "reviewer" },
+] as const;
+
+/**
+ * On an empty instance (no users at all), creates the demo accounts and the demo project through
+ * the same services as everything else, so the demo data is audited like real data. Returns
+ * whether it seeded.
+ */
+export async function seedDemo(): Promise<boolean> {
+  if ((await db().user.count()) > 0) return false;
+  const [owner, ...others] = DEMO_USERS;
+  const ownerUser = await createUser({ email: owner.email, name: owner.name, password: DEMO_PASSWORD, via: "demo" });
+  for (const user of others) {
+    await createUser({ email: user.email, name: user.name, password: DEMO_PASSWORD, via: "demo", actorId: ownerUser.id });
+  }
+  const project = await createProject({
+    actorId: ownerUser.id,
+    input: {
+      name: "Demo: regional security briefings",
+      description: "Sample sources for trying out claims, entities and figures. The demo corpus arrives with document upload.",
+    },
+  });
+  for (const user of others) {
+    await addMember({ actorId: ownerUser.id, projectId: project.id, input: { email: user.email, role: user.role } });
+  }
+  return true;
+}
+
+export async function demoAccountsExist(): Promise<boolean> {
+  return (await db().user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })) > 0;
+}

@@ -1,0 +1,56 @@
+import { ZodError } from "zod";
+
+/** The documented error codes and the HTTP status each maps to. */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  invalid_input: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/** The one place where any thrown value becomes the documented JSON error. */
+export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
+  if (err instanceof AppError) {
+    const body: ErrorBody = { error: { code: err.code, message: err.message } };
+    if (err.details !== undefined) body.error.details = err.details;
+    return { status: err.status, body };
+  }
+  if (err instanceof ZodError) {
+    const issues = err.issues.map((issue) => ({
+      path: issue.path.map(String).join("."),
+      message: issue.message,
+    }));
+    const first = issues[0];
+    const message = first ? `${first.path || "input"}: ${first.message}` : "Invalid input";
+    return { status: 400, body: { error: { code: "bad_request", message, details: { issues } } } };
+  }
+  return { status: 500, body: { error: { code: "internal", message: "Internal server error" } } };
+}
