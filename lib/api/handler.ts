@@ -23,7 +23,7 @@ export async function readJson(req: Request): Promise<unknown> {
   const length = Number(req.headers.get("content-length") ?? 0);
   if (length > MAX_JSON_BYTES) throw new AppError("payload_too_large", `JSON bodies are limited to ${MAX_JSON_BYTES} bytes`);
   const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError("payload_too_large", `JSON bodies are limited to ${MAX_JSON_BYTES} bytes`);
+  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BYTES) throw new AppError("payload_too_large", `JSON bodies are limited to ${MAX_JSON_BYTES} bytes`);
   try {
     return JSON.parse(text);
   } catch {

@@ -60,6 +60,7 @@ const routes: RouteConfig[] = [
     responses: { 200: json(z.object({ status: z.literal("ok"), db: z.literal("up") }), "Healthy"), 503: json(z.object({ status: z.string(), db: z.string() }), "Database unreachable") } },
   { method: "get", path: "/me", summary: "The calling user",
     responses: { 200: json(ZUserOut.extend({ authenticatedVia: z.enum(["session", "token"]) }), "The user"), ...errors(401) } },
+  { method: "get", path: "/openapi.json", summary: "This OpenAPI 3.1 document", security: [], responses: { 200: { description: "The OpenAPI document" } } },
   { method: "get", path: "/projects", summary: "Projects the caller is a member of", request: { query: ZPageQuery },
     responses: { 200: json(list("projects", ZProjectOut), "A page of projects"), ...errors(400, 401) } },
   { method: "post", path: "/projects", summary: "Create a project (the caller becomes its owner)",

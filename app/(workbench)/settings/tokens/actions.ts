@@ -1,0 +1,43 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formError, formValues } from "@/components/forms/form-error";
+import type { FormState } from "@/components/forms/form-state";
+import type { CreateTokenState } from "@/components/tokens/create-token-form";
+import { requireUser } from "@/lib/auth/session";
+import { ZCreateToken, createToken } from "@/lib/tokens/create-token";
+import { revokeToken } from "@/lib/tokens/revoke-token";
+
+// The form sends text; an empty expiry means "never".
+const ZCreateTokenForm = ZCreateToken.extend({
+  expiresInDays: z.preprocess(
+    (value) => (value === "" || value === undefined ? undefined : Number(value)),
+    z.number({ message: "Enter a whole number of days" }).int("Enter a whole number of days").min(1).max(3650).optional(),
+  ),
+});
+
+export async function createTokenAction(_previous: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
+  const principal = await requireUser();
+  const values = formValues(formData, ["name", "expiresInDays"]);
+  try {
+    const { token, secret } = await createToken({ userId: principal.userId, input: ZCreateTokenForm.parse(values) });
+    revalidatePath("/settings/tokens");
+    return { status: "ok", name: token.name, secret };
+  } catch (err) {
+    return formError(err, values);
+  }
+}
+
+export async function revokeTokenAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const principal = await requireUser();
+  const values = formValues(formData, ["tokenId"]);
+  try {
+    const { tokenId } = z.object({ tokenId: z.string().min(1) }).parse(values);
+    await revokeToken({ userId: principal.userId, tokenId });
+  } catch (err) {
+    return formError(err, values);
+  }
+  revalidatePath("/settings/tokens");
+  return { status: "ok", message: "Token revoked." };
+}

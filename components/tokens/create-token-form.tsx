@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import type { FormState } from "@/components/forms/form-state";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { TokenSecret } from "./token-secret";
+
+export type CreateTokenState = FormState & { secret?: string; name?: string };
+type Action = (previous: CreateTokenState, formData: FormData) => Promise<CreateTokenState>;
+
+export function CreateTokenForm({ action }: { action: Action }) {
+  const [state, formAction] = useActionState(action, { status: "idle" });
+  const errors = state.fieldErrors ?? {};
+  const failed = state.status === "error";
+  return (
+    <div className="grid gap-4">
+      <form action={formAction} className="flex flex-wrap items-start gap-3">
+        <TextField
+          id="token-name"
+          name="name"
+          label="Token name"
+          placeholder="e.g. export script"
+          required
+          maxLength={100}
+          className="w-full max-w-xs"
+          defaultValue={failed ? state.values?.name : undefined}
+          error={errors.name}
+        />
+        <TextField
+          id="token-expiry"
+          name="expiresInDays"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={3650}
+          label="Expires in (days)"
+          hint="Leave empty for no expiry."
+          className="w-48"
+          defaultValue={failed ? state.values?.expiresInDays : undefined}
+          error={errors.expiresInDays}
+        />
+        <SubmitButton className="mt-6">Create token</SubmitButton>
+      </form>
+      {failed && <FormMessage state={state} />}
+      {state.secret && state.name && <TokenSecret name={state.name} secret={state.secret} />}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { disconnectDb } from "@/lib/db/client";
+import { withPgClient } from "@/lib/db/with-pg-client";
+import { TEMPLATE_DB, databaseUrl, quoteIdent } from "./database-url";
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+}
+
+const created = new Set<string>();
+
+export function adminUrl(): string {
+  return inject("adminUrl");
+}
+
+export { withPgClient as withClient };
+
+/** Runs one statement on a database of the test server and returns its rows. */
+export async function sql<R extends pg.QueryResultRow = Record<string, unknown>>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<R[]> {
+  return withPgClient(url, async (client) => (await client.query<R>(text, params)).rows);
+}
+
+/**
+ * A new database on the test server: a copy of the migrated template by default, or (template
+ * null) an empty one. Dropped by the per-file setup after the file's tests.
+ */
+export async function createTestDatabase({ template = TEMPLATE_DB }: { template?: string | null } = {}): Promise<TestDatabase> {
+  const name = `t_${randomBytes(8).toString("hex")}`;
+  const source = template ?? "template0";
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sql(adminUrl(), `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(source)}`);
+      break;
+    } catch (err) {
+      // 55006: "source database is being accessed by other users" – only ever momentary here.
+      if ((err as { code?: string }).code !== "55006" || attempt >= 10) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+  created.add(name);
+  return { name, url: databaseUrl(adminUrl(), name) };
+}
+
+export async function dropTestDatabase(name: string): Promise<void> {
+  await sql(adminUrl(), `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  created.delete(name);
+}
+
+export async function dropTestDatabases(): Promise<void> {
+  for (const name of [...created]) await dropTestDatabase(name);
+}
+
+/** Points lib/ at another database: its Prisma client is created lazily from DATABASE_URL. */
+export async function useDatabase(database: TestDatabase): Promise<void> {
+  await disconnectDb();
+  process.env.DATABASE_URL = database.url;
+}
+
+/** A fresh copy of the template for the tests that need a database to themselves. */
+export async function useFreshDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  await useDatabase(database);
+  return database;
+}
+
+/** The database lib/ is currently using. */
+export function currentDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: is test/setup/database.ts a setup file?");
+  return url;
+}
