@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ERROR_STATUS } from "@/lib/errors";
 import { ZAddMember, ZChangeRole, ZCreateProject, ZPageQuery, ZUpdateProject, ZRole } from "@/lib/projects/schemas";
 import { ZCreateToken } from "@/lib/tokens/create-token";
+import { ZListDocumentsQuery, ZPasteDocument, ZUpdateDocument } from "@/lib/documents/schemas";
 
 /**
  * The OpenAPI document of /api/v1. Request bodies and queries are the very zod schemas the
@@ -46,6 +47,46 @@ const ZTokenOut = z.object({
   expiresAt: z.iso.datetime().nullable(),
   revokedAt: z.iso.datetime().nullable(),
 });
+const ZDocumentMetadataOut = z.object({
+  author: z.string().nullable(),
+  publisher: z.string().nullable(),
+  publishedOn: z.iso.date().nullable(),
+  sourceUrl: z.string().nullable(),
+  retrievedOn: z.iso.date().nullable(),
+  language: z.string().nullable(),
+  direction: z.enum(["ltr", "rtl", "auto"]).nullable(),
+});
+const ZDocumentSummaryOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  metadata: ZDocumentMetadataOut,
+  sha256: z.string().describe("sha256 (hex) of the canonical text's UTF-8 bytes"),
+  length: z.number().int().describe("length of the canonical text in Unicode code points"),
+  original: z.object({ filename: z.string().nullable(), mediaType: z.string(), size: z.number().int().nullable() }).nullable(),
+  annotationCount: z.number().int().optional(),
+  snippet: z.string().optional().describe("search hit, matches between « and »"),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+const ZDocumentOut = ZDocumentSummaryOut.extend({
+  projectId: z.string(),
+  text: z.string().describe("the canonical text; offsets are Unicode code points, half-open"),
+  offsetUnit: z.string(),
+  profile: z.record(z.string(), z.unknown()),
+  extraction: z.record(z.string(), z.unknown()),
+  uploadedBy: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
+});
+const ZUploadResults = z.object({
+  results: z.array(
+    z.object({
+      filename: z.string(),
+      status: z.enum(["created", "duplicate", "error"]),
+      document: ZDocumentSummaryOut.optional(),
+      error: ZError.shape.error.optional(),
+    }),
+  ),
+});
+
 const list = <T extends z.ZodType>(key: string, item: T) =>
   z.object({ [key]: z.array(item), nextCursor: z.string().nullable() });
 
@@ -84,6 +125,37 @@ const routes: RouteConfig[] = [
   { method: "delete", path: "/projects/{projectId}/members/{userId}", summary: "Remove a member (owner; never the last owner)",
     request: { params: projectParams.extend({ userId: z.string() }) },
     responses: { 204: { description: "Removed" }, ...errors(401, 403, 404, 409) } },
+  { method: "get", path: "/projects/{projectId}/documents", summary: "Documents: full-text search (q), filters, sort, cursor pagination",
+    request: { params: projectParams, query: ZListDocumentsQuery },
+    responses: { 200: json(list("documents", ZDocumentSummaryOut), "A page of documents"), ...errors(400, 401, 404) } },
+  { method: "post", path: "/projects/{projectId}/documents",
+    summary: "Upload files (multipart `file` fields: .txt .md .html .pdf .docx .zip) or paste a text (JSON)",
+    request: {
+      params: projectParams,
+      body: {
+        content: {
+          "multipart/form-data": { schema: z.object({ file: z.array(z.string().describe("binary")) }) },
+          "application/json": { schema: ZPasteDocument },
+        },
+      },
+    },
+    responses: {
+      201: json(z.union([ZUploadResults, ZDocumentSummaryOut.extend({ status: z.enum(["created", "duplicate"]) })]), "Stored (multipart: per-file results)"),
+      200: json(z.union([ZUploadResults, ZDocumentSummaryOut.extend({ status: z.literal("duplicate") })]), "Nothing new: duplicates (and errors)"),
+      ...errors(400, 401, 403, 404, 413, 415, 422),
+    } },
+  { method: "get", path: "/documents/{documentId}", summary: "One document with its canonical text, hashes, profile and extraction recipe",
+    request: { params: z.object({ documentId: z.string() }) },
+    responses: { 200: json(ZDocumentOut, "The document"), ...errors(401, 404) } },
+  { method: "patch", path: "/documents/{documentId}", summary: "Edit source metadata (the text never changes)",
+    request: { params: z.object({ documentId: z.string() }), body: { content: { "application/json": { schema: ZUpdateDocument } } } },
+    responses: { 200: json(ZDocumentOut, "The document"), ...errors(400, 401, 403, 404, 415) } },
+  { method: "delete", path: "/documents/{documentId}", summary: "Delete a document without annotations (owner)",
+    request: { params: z.object({ documentId: z.string() }) },
+    responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404, 409) } },
+  { method: "get", path: "/documents/{documentId}/original", summary: "The uploaded file, byte for byte (Repr-Digest carries its sha256)",
+    request: { params: z.object({ documentId: z.string() }) },
+    responses: { 200: { description: "The original bytes", content: { "application/octet-stream": { schema: z.string().describe("binary") } } }, ...errors(401, 404) } },
   { method: "get", path: "/tokens", summary: "The caller's personal access tokens (never their secrets)",
     responses: { 200: json(list("tokens", ZTokenOut), "Tokens"), ...errors(401) } },
   { method: "post", path: "/tokens", summary: "Create a personal access token; `token` is shown only in this response",

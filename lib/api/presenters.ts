@@ -48,3 +48,78 @@ export function presentToken(token: Omit<ApiToken, "tokenHash">) {
     revokedAt: token.revokedAt?.toISOString() ?? null,
   };
 }
+
+function day(value: Date | null): string | null {
+  return value ? value.toISOString().slice(0, 10) : null;
+}
+
+type DocumentFields = {
+  id: string;
+  title: string;
+  author: string | null;
+  publisher: string | null;
+  publishedOn: Date | null;
+  sourceUrl: string | null;
+  retrievedOn: Date | null;
+  language: string | null;
+  direction: string | null;
+  sha256: string;
+  length: number;
+  originalFilename: string | null;
+  originalMediaType: string | null;
+  originalSize: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** A document without its text (lists, upload results). `length` counts Unicode code points. */
+export function presentDocumentSummary(doc: DocumentFields & { projectId?: string; annotationCount?: number; snippet?: string | null }) {
+  return {
+    id: doc.id,
+    ...(doc.projectId ? { projectId: doc.projectId } : {}),
+    title: doc.title,
+    metadata: {
+      author: doc.author,
+      publisher: doc.publisher,
+      publishedOn: day(doc.publishedOn),
+      sourceUrl: doc.sourceUrl,
+      retrievedOn: day(doc.retrievedOn),
+      language: doc.language,
+      direction: doc.direction,
+    },
+    sha256: doc.sha256,
+    length: doc.length,
+    original:
+      doc.originalMediaType === null
+        ? null
+        : { filename: doc.originalFilename, mediaType: doc.originalMediaType, size: doc.originalSize },
+    ...(doc.annotationCount !== undefined ? { annotationCount: doc.annotationCount } : {}),
+    ...(doc.snippet ? { snippet: doc.snippet } : {}),
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  };
+}
+
+/** One document in full: its canonical text, hashes, profile and how the text was derived. */
+export function presentDocument(
+  doc: DocumentFields & {
+    projectId: string;
+    text: string;
+    originalSha256: string | null;
+    profile: unknown;
+    extraction: unknown;
+    annotationCount: number;
+    uploadedBy: { id: string; email: string; name: string } | null;
+  },
+) {
+  const summary = presentDocumentSummary(doc);
+  return {
+    ...summary,
+    original: summary.original && { ...summary.original, sha256: doc.originalSha256 },
+    offsetUnit: "Unicode code points, half-open [start, end)",
+    profile: doc.profile,
+    extraction: doc.extraction,
+    uploadedBy: doc.uploadedBy,
+    text: doc.text,
+  };
+}

@@ -50,6 +50,30 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
     data: z.object({ name: z.string(), prefix: z.string(), expiresAt: z.string().nullable() }),
   }),
   z.object({
+    action: z.literal("document.created"),
+    subjectType: z.literal("document"),
+    data: z.object({
+      title: z.string(),
+      sha256: z.string(),
+      length: z.number().int(),
+      method: z.string(),
+      originalFilename: z.string().nullable(),
+      originalSha256: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    action: z.literal("document.updated"),
+    subjectType: z.literal("document"),
+    data: z.object({
+      changes: z.record(z.string(), z.object({ from: z.string().nullable(), to: z.string().nullable() })),
+    }),
+  }),
+  z.object({
+    action: z.literal("document.deleted"),
+    subjectType: z.literal("document"),
+    data: z.object({ title: z.string(), sha256: z.string() }),
+  }),
+  z.object({
     action: z.literal("token.revoked"),
     subjectType: z.literal("token"),
     data: z.object({ name: z.string(), prefix: z.string() }),

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { runDb } from "./db-commands";
 import { runAuditVerify } from "./audit-command";
 import { runTokenCreate, runUserCreate } from "./account-commands";
+import { runImportFiles } from "./import-files-command";
 import { serve } from "./serve";
 
 const USAGE = `tracewell — annotation and provenance workbench
@@ -15,6 +16,9 @@ Usage:
   tracewell token create --email E [--name N] [--expires-in-days D]
                                               print a personal access token (last line)
   tracewell audit verify                      recompute the audit chain, name the first broken link
+  tracewell import-files --project P [--email E] FILE…|DIR…
+                                              upload files (txt, md, html, pdf, docx, zip) as E
+                                              (default: the project's first owner); per-file results
 
 Environment: PORT, DATABASE_URL, TRACEWELL_DATA_DIR (default .data), AUTH_SECRET.`;
 
@@ -24,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       email: { type: "string" },
+      project: { type: "string" },
       password: { type: "string" },
       name: { type: "string" },
       admin: { type: "boolean", default: false },
@@ -32,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
       help: { type: "boolean", short: "h", default: false },
     },
   });
-  const command = positionals.join(" ");
+  const command = positionals[0] === "import-files" ? "import-files" : positionals.join(" ");
   try {
     switch (command) {
       case "serve":
@@ -44,6 +49,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runUserCreate(values);
       case "token create":
         return await runTokenCreate(values);
+      case "import-files":
+        return await runImportFiles(values, positionals.slice(1));
       case "audit verify":
         return await runAuditVerify();
       default:

@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { addMember } from "@/lib/memberships/add-member";
 import { createProject } from "@/lib/projects/create-project";
 import { createUser } from "@/lib/users/create-user";
+import { seedDemoCorpus } from "./seed-corpus";
 
 export const DEMO_PASSWORD = "tracewell-demo";
 
@@ -27,12 +28,15 @@ export async function seedDemo(): Promise<boolean> {
     actorId: ownerUser.id,
     input: {
       name: "Demo: regional security briefings",
-      description: "Sample sources for trying out claims, entities and figures. The demo corpus arrives with document upload.",
+      description:
+        "Fictional analyst sources for trying out claims, entities and figures: attributed claims, figures with qualifiers, one armed group under many names, Arabic-script names, an emoji channel post, an HTML page and a PDF.",
     },
   });
   for (const user of others) {
     await addMember({ actorId: ownerUser.id, projectId: project.id, input: { email: user.email, role: user.role } });
   }
+  const corpus = await seedDemoCorpus({ actorId: ownerUser.id, projectId: project.id });
+  if (corpus.errors.length > 0) console.warn(`Demo corpus: ${corpus.errors.join("; ")}`);
   return true;
 }
 

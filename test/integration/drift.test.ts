@@ -54,6 +54,15 @@ describe("prisma/schema.prisma ⇄ the migrated database", () => {
       columnFact("Project", "description", "text", true, "''::text"),
       columnFact("Document", "publishedOn", "date", false, null),
       columnFact("Document", "length", "integer", true, null),
+      columnFact("Document", "direction", "text", false, null),
+      columnFact("Document", "profile", "jsonb", true, "'{}'::jsonb"),
+      columnFact("Document", "extraction", "jsonb", true, "'{}'::jsonb"),
+      // Unsupported("tsvector")?: absent from Prisma's DMMF, still a column Prisma Migrate creates.
+      columnFact("Document", "searchVector", "tsvector", false, null),
+      tableFact("DocumentOriginal"),
+      columnFact("DocumentOriginal", "documentId", "text", true, null),
+      columnFact("DocumentOriginal", "bytes", "bytea", true, null),
+      primaryKeyFact("DocumentOriginal", "DocumentOriginal_pkey", ["documentId"]),
       columnFact("Annotation", "attributes", "jsonb", true, "'{}'::jsonb"),
       columnFact("Annotation", "status", "AnnotationStatus", true, `'pending'::"AnnotationStatus"`),
       columnFact("Annotation", "version", "integer", true, "1"),
@@ -65,14 +74,18 @@ describe("prisma/schema.prisma ⇄ the migrated database", () => {
       indexFact("Label", "Label_projectId_hotkey_key", ["projectId", "hotkey"], true),
       indexFact("Annotation", "Annotation_documentId_start_idx", ["documentId", "start"], false),
       indexFact("AuditEvent", "AuditEvent_projectId_seq_idx", ["projectId", "seq"], false),
+      indexFact("Document", "Document_searchVector_idx", ["searchVector"], false, "gin"),
       foreignKeyFact("Membership", "Membership_projectId_fkey", ["projectId"], "Project", ["id"], "CASCADE", "CASCADE"),
       foreignKeyFact("Document", "Document_projectId_fkey", ["projectId"], "Project", ["id"], "RESTRICT", "CASCADE"),
       foreignKeyFact("Document", "Document_uploadedById_fkey", ["uploadedById"], "User", ["id"], "SET NULL", "CASCADE"),
       foreignKeyFact("AuditEvent", "AuditEvent_actorId_fkey", ["actorId"], "User", ["id"], "RESTRICT", "CASCADE"),
+      foreignKeyFact("DocumentOriginal", "DocumentOriginal_documentId_fkey", ["documentId"], "Document", ["id"], "CASCADE", "CASCADE"),
     ];
     for (const fact of samples) expect(expected).toContain(fact);
-    expect(expected.filter((f) => f.startsWith("table "))).toHaveLength(9);
-    expect(expected.filter((f) => f.startsWith("foreign key "))).toHaveLength(10);
+    // User, Project, Membership, Label, Document, DocumentOriginal, Annotation, AuditEvent, ApiToken, SignInThrottle.
+    expect(expected.filter((f) => f.startsWith("table "))).toHaveLength(10);
+    // Membership 2, Label 1, Document 2, DocumentOriginal 1, Annotation 3, AuditEvent 1, ApiToken 1.
+    expect(expected.filter((f) => f.startsWith("foreign key "))).toHaveLength(11);
     expect(expected.filter((f) => f.startsWith("enum "))).toHaveLength(3);
   });
 
@@ -84,17 +97,60 @@ describe("prisma/schema.prisma ⇄ the migrated database", () => {
   });
 
   it("has the integrity rules Prisma cannot express", async () => {
-    const { checks, triggers } = await withClient(currentDatabaseUrl(), (client) => integrityObjects(client));
+    const { checks, triggers, functions } = await withClient(currentDatabaseUrl(), (client) => integrityObjects(client));
     expect(checks).toEqual([
       { table: "Annotation", name: "Annotation_range_check", definition: 'CHECK (((start >= 0) AND (start < "end")))' },
     ]);
-    expect(triggers.map(({ table, name, enabled }) => ({ table, name, enabled })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+    const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    expect(triggers.map(({ table, name, enabled }) => ({ table, name, enabled })).sort((a, b) => byCodePoint(a.name, b.name))).toEqual([
       { table: "AuditEvent", name: "AuditEvent_append_only", enabled: "O" },
       { table: "AuditEvent", name: "AuditEvent_no_truncate", enabled: "O" },
+      { table: "DocumentOriginal", name: "DocumentOriginal_immutable", enabled: "O" },
+      { table: "Document", name: "Document_immutable", enabled: "O" },
+      { table: "Document", name: "Document_search_vector", enabled: "O" },
     ]);
     const byName = Object.fromEntries(triggers.map((t) => [t.name, t.definition]));
-    expect(byName.AuditEvent_append_only).toMatch(/BEFORE DELETE OR UPDATE ON public\."AuditEvent" FOR EACH ROW/);
-    expect(byName.AuditEvent_no_truncate).toMatch(/BEFORE TRUNCATE ON public\."AuditEvent" FOR EACH STATEMENT/);
+    expect(byName.AuditEvent_append_only).toBe(
+      'CREATE TRIGGER "AuditEvent_append_only" BEFORE DELETE OR UPDATE ON public."AuditEvent" FOR EACH ROW EXECUTE FUNCTION tracewell_audit_append_only()',
+    );
+    expect(byName.AuditEvent_no_truncate).toBe(
+      'CREATE TRIGGER "AuditEvent_no_truncate" BEFORE TRUNCATE ON public."AuditEvent" FOR EACH STATEMENT EXECUTE FUNCTION tracewell_audit_append_only()',
+    );
+    expect(byName.Document_immutable).toBe(
+      'CREATE TRIGGER "Document_immutable" BEFORE UPDATE ON public."Document" FOR EACH ROW EXECUTE FUNCTION tracewell_document_immutable()',
+    );
+    expect(byName.DocumentOriginal_immutable).toBe(
+      'CREATE TRIGGER "DocumentOriginal_immutable" BEFORE UPDATE ON public."DocumentOriginal" FOR EACH ROW EXECUTE FUNCTION tracewell_refuse_update()',
+    );
+    expect(byName.Document_search_vector).toBe(
+      'CREATE TRIGGER "Document_search_vector" BEFORE INSERT OR UPDATE ON public."Document" FOR EACH ROW EXECUTE FUNCTION tracewell_document_search_vector()',
+    );
+
+    expect(functions.map(({ definition: _, ...signature }) => signature)).toEqual([
+      { name: "tracewell_audit_append_only", arguments: "", result: "trigger", language: "plpgsql", volatility: "v", parallel: "u" },
+      { name: "tracewell_document_immutable", arguments: "", result: "trigger", language: "plpgsql", volatility: "v", parallel: "u" },
+      { name: "tracewell_document_search_vector", arguments: "", result: "trigger", language: "plpgsql", volatility: "v", parallel: "u" },
+      { name: "tracewell_refuse_update", arguments: "", result: "trigger", language: "plpgsql", volatility: "v", parallel: "u" },
+      // IMMUTABLE PARALLEL SAFE: usable in an expression index or a generated column later.
+      { name: "tracewell_search_vector", arguments: "title text, body text", result: "tsvector", language: "plpgsql", volatility: "i", parallel: "s" },
+    ]);
+    const source = Object.fromEntries(functions.map((f) => [f.name, f.definition]));
+    // The immutability trigger guards every column that must never change after upload.
+    for (const column of [
+      "text",
+      "sha256",
+      "length",
+      "projectId",
+      "originalSha256",
+      "originalSize",
+      "originalFilename",
+      "originalMediaType",
+      "extraction",
+      "profile",
+    ]) {
+      expect(source.tracewell_document_immutable).toContain(`NEW."${column}" IS DISTINCT FROM OLD."${column}"`);
+    }
+    expect(source.tracewell_search_vector).toContain("EXCEPTION WHEN program_limit_exceeded");
   });
 });
 
@@ -197,6 +253,38 @@ describe("the drift comparator", () => {
       `CREATE TRIGGER "Label_noop" BEFORE UPDATE ON "Label" FOR EACH ROW EXECUTE FUNCTION tracewell_audit_append_only()`,
     ]);
     expectNoDrift(diff);
+  });
+
+  it("reports a changed or dropped Unsupported(…) column and its index", async () => {
+    const gist = await driftAfter([
+      `DROP INDEX "Document_searchVector_idx"`,
+      `CREATE INDEX "Document_searchVector_idx" ON "Document" USING GIST ("searchVector")`,
+    ]);
+    expect(gist).toEqual({
+      missing: [indexFact("Document", "Document_searchVector_idx", ["searchVector"], false, "gin")],
+      unexpected: [indexFact("Document", "Document_searchVector_idx", ["searchVector"], false, "gist")],
+    });
+
+    const retyped = await driftAfter([
+      `DROP INDEX "Document_searchVector_idx"`,
+      `ALTER TABLE "Document" ALTER COLUMN "searchVector" TYPE text, ALTER COLUMN "searchVector" SET NOT NULL`,
+    ]);
+    expect(retyped.missing.sort()).toEqual(
+      [
+        columnFact("Document", "searchVector", "tsvector", false, null),
+        indexFact("Document", "Document_searchVector_idx", ["searchVector"], false, "gin"),
+      ].sort(),
+    );
+    expect(retyped.unexpected).toEqual([columnFact("Document", "searchVector", "text", true, null)]);
+
+    const dropped = await driftAfter([`ALTER TABLE "Document" DROP COLUMN "searchVector"`]);
+    expect(dropped.missing.sort()).toEqual(
+      [
+        columnFact("Document", "searchVector", "tsvector", false, null),
+        indexFact("Document", "Document_searchVector_idx", ["searchVector"], false, "gin"),
+      ].sort(),
+    );
+    expect(dropped.unexpected).toEqual([]);
   });
 
   it("reports a schema change that has no migration", async () => {

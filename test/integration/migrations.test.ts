@@ -1,12 +1,34 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, migrate, migrationStatus, readMigrations } from "@/lib/db/migrate";
 import { createTestDatabase, sql } from "../helpers/database";
 
+/** The first migration, where a test means that one specifically. */
 const INIT = "20261122000000_init";
+/** Every migration in the repository, oldest first, where a test means "all of them". */
+const ALL = readMigrations().map((m) => m.name);
+/** The newest migration in the repository. */
+const LAST = ALL[ALL.length - 1]!;
+
+/**
+ * Scratch migrations that tests add to a private copy of the folder. Dated far ahead so they sort
+ * after every real migration, whenever one is added.
+ */
+const SECOND = "20980101000000_second";
+const NEXT = "20980101000000_next";
+const BROKEN = "20980101000000_broken";
+const AFTER = "20980102000000_after";
+
+function sha256File(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
+}
+
+function migrationFile(name: string, dir = MIGRATIONS_DIR): string {
+  return path.join(dir, name, "migration.sql");
+}
 
 const tempDirs: string[] = [];
 afterAll(() => {
@@ -30,20 +52,26 @@ async function emptyDatabase() {
   return createTestDatabase({ template: null });
 }
 
+async function appliedNames(url: string): Promise<string[]> {
+  const rows = await sql<{ migration_name: string }>(url, `SELECT migration_name FROM "_prisma_migrations" ORDER BY started_at, migration_name`);
+  return rows.map((row) => row.migration_name);
+}
+
 async function tableExists(url: string, table: string): Promise<boolean> {
   const [row] = await sql<{ t: string | null }>(url, "SELECT to_regclass($1)::text AS t", [`"${table}"`]);
   return row?.t != null;
 }
 
 describe("migrate()", () => {
-  it("applies the init migration to an empty database and records it as Prisma does", async () => {
+  it("applies every migration, in order, to an empty database and records each as Prisma does", async () => {
     const { url } = await emptyDatabase();
     expect(await tableExists(url, "User")).toBe(false);
 
-    expect(await migrate({ url })).toEqual([INIT]);
+    expect(await migrate({ url })).toEqual(ALL);
 
     expect(await tableExists(url, "User")).toBe(true);
     expect(await tableExists(url, "AuditEvent")).toBe(true);
+    expect(await tableExists(url, "DocumentOriginal")).toBe(true);
 
     const columns = await sql(
       url,
@@ -69,69 +97,81 @@ describe("migrate()", () => {
     );
     expect(pk?.columns).toEqual(["id"]);
 
-    const rows = await sql<Record<string, unknown>>(url, `SELECT * FROM "_prisma_migrations"`);
-    expect(rows).toHaveLength(1);
-    const row = rows[0]!;
-    const fileBytes = readFileSync(path.join(MIGRATIONS_DIR, INIT, "migration.sql"));
-    expect(row.migration_name).toBe(INIT);
-    expect(row.checksum).toBe(createHash("sha256").update(fileBytes).digest("hex"));
-    expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    expect(row.applied_steps_count).toBe(1);
-    expect(row.finished_at).toBeInstanceOf(Date);
-    expect(row.rolled_back_at).toBeNull();
-    expect(row.logs).toBeNull();
-    expect((row.finished_at as Date).getTime()).toBeGreaterThanOrEqual((row.started_at as Date).getTime());
+    const rows = await sql<Record<string, unknown>>(url, `SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name`);
+    // One row per migration, applied one after the other in the folder's order.
+    expect(rows.map((row) => row.migration_name)).toEqual(ALL);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(ALL.length);
+    let previousFinish = 0;
+    for (const row of rows) {
+      const name = row.migration_name as string;
+      expect(row.checksum, name).toBe(sha256File(migrationFile(name)));
+      expect(row.id, name).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(row.applied_steps_count, name).toBe(1);
+      expect(row.finished_at, name).toBeInstanceOf(Date);
+      expect(row.rolled_back_at, name).toBeNull();
+      expect(row.logs, name).toBeNull();
+      const started = (row.started_at as Date).getTime();
+      const finished = (row.finished_at as Date).getTime();
+      expect(finished, name).toBeGreaterThanOrEqual(started);
+      expect(started, name).toBeGreaterThanOrEqual(previousFinish);
+      previousFinish = finished;
+    }
   });
 
   it("is idempotent: a second run applies nothing and writes no row", async () => {
     const { url } = await emptyDatabase();
-    expect(await migrate({ url })).toEqual([INIT]);
+    const firstLines: string[] = [];
+    expect(await migrate({ url, log: (line) => firstLines.push(line) })).toEqual(ALL);
+    expect(firstLines).toEqual(ALL.map((name) => `Applying migration ${name}`));
     const lines: string[] = [];
     expect(await migrate({ url, log: (line) => lines.push(line) })).toEqual([]);
     expect(lines).toEqual([]);
-    expect(await sql(url, `SELECT migration_name FROM "_prisma_migrations"`)).toEqual([{ migration_name: INIT }]);
+    expect(await appliedNames(url)).toEqual(ALL);
   });
 
   it("applies each migration exactly once when two appliers race on a fresh database", async () => {
     const { url } = await emptyDatabase();
     const dir = copyMigrations();
-    addMigration(dir, "20261201000000_second", `CREATE TABLE "RaceMarker" (id int PRIMARY KEY);`);
+    addMigration(dir, SECOND, `CREATE TABLE "RaceMarker" (id int PRIMARY KEY);`);
 
     const results = await Promise.all([migrate({ url, dir }), migrate({ url, dir }), migrate({ url, dir })]);
 
-    expect(results.flat().sort()).toEqual([INIT, "20261201000000_second"]);
+    expect(results.flat().sort()).toEqual([...ALL, SECOND]);
     // The lock is held across all pending migrations, so one applier does all the work.
     expect(results.filter((applied) => applied.length > 0)).toHaveLength(1);
     const rows = await sql<{ migration_name: string; n: number }>(
       url,
       `SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY migration_name ORDER BY migration_name`,
     );
-    expect(rows).toEqual([
-      { migration_name: INIT, n: 1 },
-      { migration_name: "20261201000000_second", n: 1 },
-    ]);
+    expect(rows).toEqual([...ALL, SECOND].map((name) => ({ migration_name: name, n: 1 })));
   });
 
-  it("refuses to run when an applied migration's file has changed, naming it", async () => {
+  it("refuses to run when any applied migration's file has changed, naming it", async () => {
     const { url } = await emptyDatabase();
-    const dir = copyMigrations();
-    await migrate({ url, dir });
+    await migrate({ url });
 
-    appendFileSync(path.join(dir, INIT, "migration.sql"), "\n-- an innocent-looking edit\n");
-    addMigration(dir, "20261201000000_next", `CREATE TABLE "NeverApplied" (id int);`);
+    for (const name of ALL) {
+      const dir = copyMigrations();
+      appendFileSync(migrationFile(name, dir), "\n-- an innocent-looking edit\n");
+      addMigration(dir, NEXT, `CREATE TABLE "NeverApplied" (id int);`);
 
-    await expect(migrate({ url, dir })).rejects.toThrow(new RegExp(`${INIT} was changed after it was applied`));
-    // Nothing after the refusal ran.
-    expect(await tableExists(url, "NeverApplied")).toBe(false);
-    expect(await sql(url, `SELECT migration_name FROM "_prisma_migrations"`)).toEqual([{ migration_name: INIT }]);
+      await expect(migrate({ url, dir }), name).rejects.toThrow(new RegExp(`Migration ${name} was changed after it was applied`));
+      // Nothing after the refusal ran.
+      expect(await tableExists(url, "NeverApplied"), name).toBe(false);
+      expect(await appliedNames(url), name).toEqual(ALL);
+    }
   });
 
   it("accepts the same file checked out with CRLF line endings, as Prisma does", async () => {
     const { url } = await emptyDatabase();
     const dir = copyMigrations();
     await migrate({ url, dir });
-    const file = path.join(dir, INIT, "migration.sql");
-    writeFileSync(file, readFileSync(file, "utf8").replace(/\r?\n/g, "\r\n"));
+    for (const name of ALL) {
+      const file = migrationFile(name, dir);
+      const crlf = readFileSync(file, "utf8").replace(/\r?\n/g, "\r\n");
+      expect(sha256File(file), name).not.toBe(createHash("sha256").update(crlf).digest("hex"));
+      writeFileSync(file, crlf);
+    }
     expect((await migrationStatus(url, dir)).modified).toEqual([]);
     expect(await migrate({ url, dir })).toEqual([]);
   });
@@ -141,46 +181,47 @@ describe("migrate()", () => {
     const dir = copyMigrations();
     addMigration(
       dir,
-      "20261201000000_broken",
+      BROKEN,
       `CREATE TABLE "Partial" (id int PRIMARY KEY);
 INSERT INTO "Partial" VALUES (1);
 ALTER TABLE "User" ADD COLUMN "halfway" text;
 SELECT * FROM "no_such_table";`,
     );
-    addMigration(dir, "20261202000000_after", `CREATE TABLE "After" (id int);`);
+    addMigration(dir, AFTER, `CREATE TABLE "After" (id int);`);
 
-    await expect(migrate({ url, dir })).rejects.toThrow(/Migration 20261201000000_broken failed and was rolled back: .*no_such_table/);
+    await expect(migrate({ url, dir })).rejects.toThrow(new RegExp(`Migration ${BROKEN} failed and was rolled back: .*no_such_table`));
 
-    // The migration before it committed on its own; the broken one left no trace; the next never ran.
+    // The migrations before it committed on their own; the broken one left no trace; the next never ran.
     expect(await tableExists(url, "User")).toBe(true);
     expect(await tableExists(url, "Partial")).toBe(false);
     expect(await tableExists(url, "After")).toBe(false);
     const halfway = await sql(url, `SELECT 1 FROM information_schema.columns WHERE table_name = 'User' AND column_name = 'halfway'`);
     expect(halfway).toEqual([]);
-    expect(await sql(url, `SELECT migration_name FROM "_prisma_migrations"`)).toEqual([{ migration_name: INIT }]);
+    expect(await appliedNames(url)).toEqual(ALL);
 
     const status = await migrationStatus(url, dir);
-    expect(status.pending).toEqual(["20261201000000_broken", "20261202000000_after"]);
+    expect(status.pending).toEqual([BROKEN, AFTER]);
     expect(status.failed).toEqual([]);
 
     // Fixing the file lets the next run continue where it stopped.
-    writeFileSync(path.join(dir, "20261201000000_broken", "migration.sql"), `CREATE TABLE "Partial" (id int PRIMARY KEY);`);
-    expect(await migrate({ url, dir })).toEqual(["20261201000000_broken", "20261202000000_after"]);
+    writeFileSync(migrationFile(BROKEN, dir), `CREATE TABLE "Partial" (id int PRIMARY KEY);`);
+    expect(await migrate({ url, dir })).toEqual([BROKEN, AFTER]);
   });
 
   it("refuses a database with a started-but-unfinished migration (as Prisma's own applier can leave)", async () => {
     const { url } = await emptyDatabase();
     const dir = copyMigrations();
     await migrate({ url, dir });
-    addMigration(dir, "20261201000000_next", `CREATE TABLE "Next" (id int);`);
+    addMigration(dir, NEXT, `CREATE TABLE "Next" (id int);`);
+    const next = readMigrations(dir).find((m) => m.name === NEXT)!;
     await sql(
       url,
       `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
-       VALUES (gen_random_uuid()::text, $1, '20261201000000_next', now(), 0)`,
-      [readMigrations(dir)[1]!.checksum],
+       VALUES (gen_random_uuid()::text, $1, $2, now(), 0)`,
+      [next.checksum, NEXT],
     );
-    expect((await migrationStatus(url, dir)).failed).toEqual(["20261201000000_next"]);
-    await expect(migrate({ url, dir })).rejects.toThrow(/20261201000000_next was started but never finished/);
+    expect((await migrationStatus(url, dir)).failed).toEqual([NEXT]);
+    await expect(migrate({ url, dir })).rejects.toThrow(new RegExp(`Migration ${NEXT} was started but never finished`));
     expect(await tableExists(url, "Next")).toBe(false);
   });
 });
@@ -191,23 +232,33 @@ describe("migrationStatus()", () => {
     const dir = copyMigrations();
 
     let status = await migrationStatus(url, dir);
-    expect(status).toEqual({ applied: [], pending: [INIT], modified: [], unknown: [], failed: [] });
+    expect(status).toEqual({ applied: [], pending: ALL, modified: [], unknown: [], failed: [] });
     // Reading the status creates nothing.
     expect(await tableExists(url, "_prisma_migrations")).toBe(false);
 
     await migrate({ url, dir });
-    addMigration(dir, "20261201000000_next", `CREATE TABLE "Next" (id int);`);
+    addMigration(dir, NEXT, `CREATE TABLE "Next" (id int);`);
     status = await migrationStatus(url, dir);
-    expect(status.applied.map((m) => m.name)).toEqual([INIT]);
-    expect(status.applied[0]!.checksum).toBe(readMigrations(dir)[0]!.checksum);
-    expect(status.applied[0]!.finishedAt).toBeInstanceOf(Date);
-    expect(status.pending).toEqual(["20261201000000_next"]);
+    const files = readMigrations(dir);
+    expect(status.applied.map((m) => m.name)).toEqual(ALL);
+    for (const [i, applied] of status.applied.entries()) {
+      expect(applied.checksum, applied.name).toBe(files[i]!.checksum);
+      expect(applied.finishedAt, applied.name).toBeInstanceOf(Date);
+    }
+    expect(status.pending).toEqual([NEXT]);
     expect(status.modified).toEqual([]);
+    expect(status.unknown).toEqual([]);
+    expect(status.failed).toEqual([]);
 
-    appendFileSync(path.join(dir, INIT, "migration.sql"), "-- edited\n");
+    appendFileSync(migrationFile(INIT, dir), "-- edited\n");
     status = await migrationStatus(url, dir);
     expect(status.modified).toEqual([INIT]);
-    expect(status.pending).toEqual(["20261201000000_next"]);
+    expect(status.pending).toEqual([NEXT]);
+
+    // Every edited migration is reported, in the order they were applied.
+    for (const name of ALL) if (name !== INIT) appendFileSync(migrationFile(name, dir), "-- edited\n");
+    status = await migrationStatus(url, dir);
+    expect(status.modified).toEqual(ALL);
 
     await sql(
       url,
@@ -221,16 +272,36 @@ describe("migrationStatus()", () => {
   it("treats a rolled-back row as not applied", async () => {
     const { url } = await emptyDatabase();
     await migrate({ url });
+    await sql(url, `UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = $1`, [LAST]);
+    let status = await migrationStatus(url);
+    expect(status.applied.map((m) => m.name)).toEqual(ALL.filter((name) => name !== LAST));
+    expect(status.pending).toEqual([LAST]);
+
     await sql(url, `UPDATE "_prisma_migrations" SET rolled_back_at = now()`);
-    const status = await migrationStatus(url);
+    status = await migrationStatus(url);
     expect(status.applied).toEqual([]);
-    expect(status.pending).toEqual([INIT]);
+    expect(status.pending).toEqual(ALL);
   });
 
   it("matches the migrations folder of the repository", () => {
     const files = readMigrations();
-    expect(files.map((f) => f.name)).toEqual([INIT]);
-    expect(files[0]!.checksum).toBe(createHash("sha256").update(readFileSync(path.join(MIGRATIONS_DIR, INIT, "migration.sql"))).digest("hex"));
+    // Every folder is a migration (a folder without migration.sql would be silently skipped).
+    const folders = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(files.map((f) => f.name)).toEqual(folders);
+    for (const name of folders) expect(existsSync(migrationFile(name)), name).toBe(true);
+    // Oldest first, named as Prisma names them, the init migration first.
+    expect(files[0]!.name).toBe(INIT);
+    for (const file of files) expect(file.name).toMatch(/^\d{14}_[a-z0-9_]+$/);
+    expect(new Set(files.map((f) => f.name)).size).toBe(files.length);
+    // Scratch migrations of these tests sort after every real one.
+    expect(LAST < NEXT && LAST < SECOND && LAST < BROKEN).toBe(true);
+    for (const file of files) {
+      expect(file.checksum, file.name).toBe(sha256File(migrationFile(file.name)));
+      expect(file.sql, file.name).toBe(readFileSync(migrationFile(file.name), "utf8"));
+    }
     expect(readMigrations(path.join(os.tmpdir(), "no-such-migrations-dir"))).toEqual([]);
   });
 });

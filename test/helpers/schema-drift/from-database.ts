@@ -174,5 +174,26 @@ export async function integrityObjects(client: pg.Client, schema = "public") {
       WHERE NOT tg.tgisinternal AND n.nspname = $1`,
     [schema],
   );
-  return { checks: checks.rows, triggers: triggers.rows };
+  // Functions the migrations define (those of extensions are the extension's business).
+  const functions = await client.query<{
+    name: string;
+    arguments: string;
+    result: string;
+    language: string;
+    volatility: string;
+    parallel: string;
+    definition: string;
+  }>(
+    `SELECT p.proname::text AS name, pg_get_function_identity_arguments(p.oid) AS arguments,
+            pg_get_function_result(p.oid) AS result, l.lanname::text AS language,
+            p.provolatile::text AS volatility, p.proparallel::text AS parallel, p.prosrc AS definition
+       FROM pg_proc p
+       JOIN pg_namespace n ON n.oid = p.pronamespace
+       JOIN pg_language l ON l.oid = p.prolang
+      WHERE n.nspname = $1
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+      ORDER BY p.proname, pg_get_function_identity_arguments(p.oid)`,
+    [schema],
+  );
+  return { checks: checks.rows, triggers: triggers.rows, functions: functions.rows };
 }

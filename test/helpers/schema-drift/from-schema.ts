@@ -69,10 +69,32 @@ function columnName(field: Field): string {
   return field.dbName ?? field.name;
 }
 
+/**
+ * `Unsupported("…")` fields (e.g. a tsvector) are absent from the DMMF's fields but may appear in
+ * its indexes, so they are read from the schema text: model → field name → { column, type, optional }.
+ */
+type UnsupportedField = { column: string; type: string; optional: boolean };
+function unsupportedFields(datamodel: string): Map<string, Map<string, UnsupportedField>> {
+  const byModel = new Map<string, Map<string, UnsupportedField>>();
+  for (const [, model, body] of datamodel.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
+    const fields = new Map<string, UnsupportedField>();
+    for (const [, name, type, optional, rest] of body!.matchAll(/^\s*(\w+)\s+Unsupported\("([^"]+)"\)(\?)?(.*)$/gm)) {
+      const mapped = /@map\("([^"]+)"\)/.exec(rest ?? "")?.[1];
+      fields.set(name!, { column: mapped ?? name!, type: type!, optional: optional === "?" });
+    }
+    byModel.set(model!, fields);
+  }
+  return byModel;
+}
+
+let unsupported = new Map<string, Map<string, UnsupportedField>>();
+
 function fieldByName(model: Model, name: string): Field {
   const field = model.fields.find((f) => f.name === name);
-  if (!field) throw new Error(`schema.prisma: ${model.name} has no field ${name}`);
-  return field;
+  if (field) return field;
+  const other = unsupported.get(model.name)?.get(name);
+  if (other) return { name, dbName: other.column, isRequired: !other.optional } as Field;
+  throw new Error(`schema.prisma: ${model.name} has no field ${name}`);
 }
 
 function expectedType(field: Field, enumNames: Map<string, string>): string {
@@ -131,6 +153,7 @@ function indexName(index: Index, table: string, columns: string[]): string {
 
 export async function schemaFacts(datamodel: string): Promise<string[]> {
   const dmmf = await getDMMF({ datamodel });
+  unsupported = unsupportedFields(datamodel);
   const { models, enums, indexes } = dmmf.datamodel;
   const facts: string[] = [];
   const enumNames = new Map(enums.map((e) => [e.name, e.dbName ?? e.name]));
@@ -148,6 +171,9 @@ export async function schemaFacts(datamodel: string): Promise<string[]> {
       if (field.default && typeof field.default === "object" && "name" in field.default && field.default.name === "autoincrement") {
         facts.push(`sequence ${q(`${table}_${columnName(field)}_seq`)}`);
       }
+    }
+    for (const other of unsupported.get(model.name)?.values() ?? []) {
+      facts.push(columnFact(table, other.column, other.type, !other.optional, null));
     }
     for (const field of model.fields) {
       if (field.kind !== "object" || !field.relationFromFields?.length) continue;
