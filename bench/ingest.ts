@@ -5,7 +5,7 @@
  *   3. list/search latency with 10,000 documents in the project (topped up by SQL)
  * Prints documents/s, MB/s, latencies and peak memory. Figures, not pass/fail.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -54,6 +54,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tracewell-bench-"));
+  chmodSync(dir, 0o755); // as root, PostgreSQL runs as the postgres user and must enter it
   const server = await startEmbeddedPostgres({ dataDir: dir, whenInUse: "refuse" });
   process.env.DATABASE_URL = server.url;
   try {

