@@ -1,5 +1,6 @@
 import type { ApiToken, Label, Project, User } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
+import type { DocumentFields } from "@/lib/documents/list-documents";
 
 /** Response shapes of the API, in one place so pages and routes present the same objects. */
 
@@ -52,25 +53,6 @@ export function presentToken(token: Omit<ApiToken, "tokenHash">) {
 function day(value: Date | null): string | null {
   return value ? value.toISOString().slice(0, 10) : null;
 }
-
-type DocumentFields = {
-  id: string;
-  title: string;
-  author: string | null;
-  publisher: string | null;
-  publishedOn: Date | null;
-  sourceUrl: string | null;
-  retrievedOn: Date | null;
-  language: string | null;
-  direction: string | null;
-  sha256: string;
-  length: number;
-  originalFilename: string | null;
-  originalMediaType: string | null;
-  originalSize: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
 
 /** A document without its text (lists, upload results). `length` counts Unicode code points. */
 export function presentDocumentSummary(doc: DocumentFields & { projectId?: string; annotationCount?: number; snippet?: string | null }) {

@@ -53,7 +53,8 @@ function decodeCursor(cursor: string, sort: Sort): { value: Prisma.Sql; id: stri
   }
 }
 
-export interface DocumentRow {
+/** The columns of a document that lists and presenters show (everything but text and JSON). */
+export interface DocumentFields {
   id: string;
   title: string;
   author: string | null;
@@ -68,9 +69,12 @@ export interface DocumentRow {
   originalFilename: string | null;
   originalMediaType: string | null;
   originalSize: number | null;
-  annotationCount: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface DocumentRow extends DocumentFields {
+  annotationCount: number;
   snippet: string | null;
 }
 
