@@ -35,6 +35,24 @@ export function searchParams(req: NextRequest): Record<string, string> {
   return Object.fromEntries(req.nextUrl.searchParams.entries());
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cookie-authenticated writes must come from our own pages. JSON bodies already need a CORS
+ * preflight, but a cross-site HTML form can post multipart, and SameSite=Lax is the only other
+ * guard: refuse requests the browser marks cross-site, or whose Origin is another host.
+ */
+function assertSameOrigin(req: NextRequest): void {
+  if (req.headers.get("sec-fetch-site") === "cross-site") {
+    throw new AppError("forbidden", "Cross-site requests cannot use your session; use an access token");
+  }
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (origin && host && (origin === "null" || new URL(origin).host !== host)) {
+    throw new AppError("forbidden", "Cross-origin requests cannot use your session; use an access token");
+  }
+}
+
 interface Args<P> {
   req: NextRequest;
   params: P;
@@ -53,6 +71,7 @@ export function apiRoute<P = Record<string, never>>(
   return async (req: NextRequest, ctx: { params: Promise<P> }): Promise<Response> => {
     try {
       const principal = await requestPrincipal(req.headers);
+      if (principal.via === "session" && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
       const result = await handler({ req, params: await ctx.params, principal });
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204 });

@@ -64,7 +64,10 @@ const ZDocumentSummaryOut = z.object({
   length: z.number().int().describe("length of the canonical text in Unicode code points"),
   original: z.object({ filename: z.string().nullable(), mediaType: z.string(), size: z.number().int().nullable() }).nullable(),
   annotationCount: z.number().int().optional(),
-  snippet: z.string().optional().describe("search hit, matches between « and »"),
+  snippet: z
+    .object({ text: z.string(), highlights: z.array(z.object({ start: z.number().int(), end: z.number().int() })) })
+    .optional()
+    .describe("search hit: a passage and the code-point ranges in it that matched"),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -1,6 +1,7 @@
 import type { ApiToken, Label, Project, User } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import type { DocumentFields } from "@/lib/documents/list-documents";
+import type { Snippet } from "@/lib/documents/snippet";
 
 /** Response shapes of the API, in one place so pages and routes present the same objects. */
 
@@ -55,7 +56,7 @@ function day(value: Date | null): string | null {
 }
 
 /** A document without its text (lists, upload results). `length` counts Unicode code points. */
-export function presentDocumentSummary(doc: DocumentFields & { projectId?: string; annotationCount?: number; snippet?: string | null }) {
+export function presentDocumentSummary(doc: DocumentFields & { projectId?: string; annotationCount?: number; snippet?: Snippet | null }) {
   return {
     id: doc.id,
     ...(doc.projectId ? { projectId: doc.projectId } : {}),

@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { ZListDocumentsQuery } from "./schemas";
+import { SNIPPET_START, SNIPPET_STOP, parseSnippet, type Snippet } from "./snippet";
 
 type Sort = NonNullable<ReturnType<typeof ZListDocumentsQuery.parse>["sort"]>;
 
@@ -75,7 +76,7 @@ export interface DocumentFields {
 
 export interface DocumentRow extends DocumentFields {
   annotationCount: number;
-  snippet: string | null;
+  snippet: Snippet | null;
 }
 
 /**
@@ -101,10 +102,10 @@ export async function listDocuments({ projectId, query }: { projectId: string; q
     where.push(Prisma.sql`(${key}, d."id") ${cmp} (${cursor.value}, ${cursor.id})`);
   }
   const snippet = tsQuery
-    ? Prisma.sql`ts_headline('english', left(d."text", 100000), ${tsQuery}, 'MaxWords=30, MinWords=12, MaxFragments=1, StartSel=«, StopSel=»')`
+    ? Prisma.sql`ts_headline('english', left(d."text", 100000), ${tsQuery}, ${`MaxWords=30, MinWords=12, MaxFragments=1, StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}`})`
     : Prisma.sql`NULL`;
 
-  const rows = await db().$queryRaw<(DocumentRow & { sortKey: unknown })[]>`
+  const rows = await db().$queryRaw<(Omit<DocumentRow, "snippet"> & { snippet: string | null; sortKey: unknown })[]>`
     SELECT d."id", d."title", d."author", d."publisher", d."publishedOn", d."sourceUrl", d."retrievedOn",
            d."language", d."direction", d."sha256", d."length", d."originalFilename", d."originalMediaType",
            d."originalSize", d."createdAt", d."updatedAt", ${ANNOTATION_COUNT} AS "annotationCount",
@@ -117,7 +118,10 @@ export async function listDocuments({ projectId, query }: { projectId: string; q
   const page = rows.slice(0, params.limit);
   const last = page[page.length - 1];
   return {
-    documents: page.map(({ sortKey: _sortKey, ...row }) => row),
+    documents: page.map(({ sortKey: _sortKey, snippet, ...row }): DocumentRow => ({
+      ...row,
+      snippet: snippet === null ? null : parseSnippet(snippet),
+    })),
     nextCursor: rows.length > params.limit && last ? encodeCursor(last.sortKey, last.id) : null,
   };
 }

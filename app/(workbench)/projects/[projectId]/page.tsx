@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/app-shell/page-header";
+import { ProjectTabs } from "@/components/documents/project-tabs";
 import { AddMemberForm } from "@/components/projects/add-member-form";
 import { EditProjectForm } from "@/components/projects/edit-project-form";
 import { LabelTable } from "@/components/projects/label-table";
@@ -32,6 +33,7 @@ export default async function ProjectPage({ params }: Props) {
       <PageHeader title={project.name} description={project.description || "No description yet."}>
         <ProjectFacts role={project.role} memberCount={project.memberCount} documentCount={project.documentCount} />
       </PageHeader>
+      <ProjectTabs projectId={projectId} current="overview" documentCount={project.documentCount} />
       <div className="grid gap-8">
         <Card aria-labelledby="members-title">
           <CardHeader>

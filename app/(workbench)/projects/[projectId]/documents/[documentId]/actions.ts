@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formError, formValues } from "@/components/forms/form-error";
+import type { FormState } from "@/components/forms/form-state";
+import type { Action } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
+import { requireUser } from "@/lib/auth/session";
+import { authorizeDocument } from "@/lib/documents/authorize-document";
+import { deleteDocument } from "@/lib/documents/delete-document";
+import { updateDocument } from "@/lib/documents/update-document";
+import { AppError } from "@/lib/errors";
+
+const FIELDS = ["title", "author", "publisher", "publishedOn", "sourceUrl", "retrievedOn", "language", "direction"] as const;
+
+/** As on the page: a document is reachable only under its own project's URL. */
+async function authorizeHere(principal: Principal, projectId: string, documentId: string, action: Action) {
+  const access = await authorizeDocument({ principal, documentId, action });
+  if (access.projectId !== projectId) throw new AppError("not_found", "Document not found");
+}
+
+export async function updateMetadataAction(projectId: string, documentId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const principal = await requireUser();
+  const values = formValues(formData, FIELDS);
+  try {
+    await authorizeHere(principal, projectId, documentId, "document.update");
+    // An empty field clears it; the direction select's empty choice means "not set".
+    const input = { ...values, direction: values.direction || null };
+    await updateDocument({ actorId: principal.userId, documentId, input });
+  } catch (err) {
+    return formError(err, values);
+  }
+  revalidatePath(`/projects/${projectId}/documents/${documentId}`);
+  revalidatePath(`/projects/${projectId}/documents`);
+  return { status: "ok", message: "Metadata saved." };
+}
+
+export async function deleteDocumentAction(projectId: string, documentId: string, _previous: FormState, _formData: FormData): Promise<FormState> {
+  const principal = await requireUser();
+  try {
+    await authorizeHere(principal, projectId, documentId, "document.delete");
+    await deleteDocument({ actorId: principal.userId, documentId });
+  } catch (err) {
+    return formError(err);
+  }
+  revalidatePath(`/projects/${projectId}/documents`);
+  revalidatePath(`/projects/${projectId}`);
+  redirect(`/projects/${projectId}/documents`);
+}

@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeleteDocument } from "@/components/documents/delete-document";
+import { DocumentText } from "@/components/documents/document-text";
+import { Provenance } from "@/components/documents/provenance";
+import { SourceMetadata } from "@/components/documents/source-metadata";
+import { TextProfile } from "@/components/documents/text-profile";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { presentDocument } from "@/lib/api/presenters";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { authorizeDocument } from "@/lib/documents/authorize-document";
+import { getDocument } from "@/lib/documents/get-document";
+import { AppError } from "@/lib/errors";
+import { getProject } from "@/lib/projects/get-project";
+import { deleteDocumentAction, updateMetadataAction } from "./actions";
+
+export const metadata: Metadata = { title: "Document · Tracewell" };
+
+type Props = {
+  params: Promise<{ projectId: string; documentId: string }>;
+  searchParams: Promise<{ full?: string }>;
+};
+
+/**
+ * Non-members, unknown ids and a document of another project under this project's URL all get
+ * the same not-found page: other projects' documents are invisible, not forbidden.
+ */
+async function loadAccess(projectId: string, documentId: string) {
+  const principal = await requireUser();
+  try {
+    const access = await authorizeDocument({ principal, documentId, action: "document.read" });
+    if (access.projectId !== projectId) notFound();
+    return access;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
+}
+
+export default async function DocumentPage({ params, searchParams }: Props) {
+  const { projectId, documentId } = await params;
+  const { full } = await searchParams;
+  const access = await loadAccess(projectId, documentId);
+  const [project, doc] = await Promise.all([getProject(access), getDocument({ documentId }).then(presentDocument)]);
+  const base = `/projects/${projectId}/documents/${documentId}`;
+  const values = { title: doc.title, ...doc.metadata };
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
+        <ol className="flex flex-wrap items-center gap-1.5">
+          <li>
+            <Link href={`/projects/${projectId}`} className="hover:text-slate-900 hover:underline">
+              {project.name}
+            </Link>
+          </li>
+          <li aria-hidden>/</li>
+          <li>
+            <Link href={`/projects/${projectId}/documents`} className="hover:text-slate-900 hover:underline">
+              Documents
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <div className="mb-8 flex flex-wrap items-start justify-between gap-4">
+        <div className="grid gap-1">
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
+            <bdi>{doc.title}</bdi>
+          </h1>
+          <p className="text-sm text-slate-600">
+            {[doc.metadata.author, doc.metadata.publisher].filter(Boolean).join(" · ") || "No author or publisher recorded yet."}
+          </p>
+        </div>
+        {can(access.role, "document.delete") && (
+          <DeleteDocument
+            action={deleteDocumentAction.bind(null, projectId, documentId)}
+            title={doc.title}
+            annotationCount={doc.annotationCount ?? 0}
+          />
+        )}
+      </div>
+      <div className="grid gap-8">
+        <div className="grid items-start gap-8 lg:grid-cols-3">
+          <Card aria-labelledby="source-title">
+            <CardHeader>
+              <CardTitle id="source-title">Source</CardTitle>
+              <CardDescription>Where the text was published. Every edit is recorded in the audit log.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <SourceMetadata
+                values={values}
+                action={can(access.role, "document.update") ? updateMetadataAction.bind(null, projectId, documentId) : undefined}
+              />
+            </CardContent>
+          </Card>
+          <Card aria-labelledby="provenance-title">
+            <CardHeader>
+              <CardTitle id="provenance-title">Provenance</CardTitle>
+              <CardDescription>The text never changes; its hash proves it.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <Provenance
+                documentId={documentId}
+                sha256={doc.sha256}
+                length={doc.length}
+                offsetUnit={doc.offsetUnit}
+                original={doc.original}
+                extraction={doc.extraction}
+                uploadedBy={doc.uploadedBy}
+                createdAt={doc.createdAt}
+              />
+            </CardContent>
+          </Card>
+          <Card aria-labelledby="profile-title">
+            <CardHeader>
+              <CardTitle id="profile-title">Text profile</CardTitle>
+              <CardDescription>What can shift offsets in other tools.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <TextProfile profile={doc.profile} />
+            </CardContent>
+          </Card>
+        </div>
+        <Card aria-labelledby="text-title">
+          <CardHeader>
+            <CardTitle id="text-title">Text</CardTitle>
+            <CardDescription>The canonical text, exactly as stored.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <DocumentText text={doc.text} direction={doc.metadata.direction} full={full === "1"} fullHref={`${base}?full=1`} length={doc.length} />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}
