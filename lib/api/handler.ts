@@ -42,7 +42,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * preflight, but a cross-site HTML form can post multipart, and SameSite=Lax is the only other
  * guard: refuse requests the browser marks cross-site, or whose Origin is another host.
  */
-function assertSameOrigin(req: NextRequest): void {
+export function assertSameOrigin(req: NextRequest): void {
   if (req.headers.get("sec-fetch-site") === "cross-site") {
     throw new AppError("forbidden", "Cross-site requests cannot use your session; use an access token");
   }

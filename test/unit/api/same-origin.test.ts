@@ -1,0 +1,24 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { assertSameOrigin } from "@/lib/api/handler";
+
+function request(headers: Record<string, string>) {
+  return new NextRequest("http://localhost:3000/api/v1/projects/p/documents", { method: "POST", headers });
+}
+
+describe("assertSameOrigin (session-authenticated writes)", () => {
+  it("accepts our own pages and clients that send no Origin", () => {
+    expect(() => assertSameOrigin(request({ host: "localhost:3000", origin: "http://localhost:3000", "sec-fetch-site": "same-origin" }))).not.toThrow();
+    expect(() => assertSameOrigin(request({ host: "localhost:3000" }))).not.toThrow();
+  });
+
+  it("refuses what the browser marks cross-site, another Origin, and the opaque null origin", () => {
+    for (const headers of [
+      { host: "localhost:3000", "sec-fetch-site": "cross-site" },
+      { host: "localhost:3000", origin: "https://evil.example" },
+      { host: "localhost:3000", origin: "null" },
+    ]) {
+      expect(() => assertSameOrigin(request(headers))).toThrow(expect.objectContaining({ code: "forbidden" }));
+    }
+  });
+});
