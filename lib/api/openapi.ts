@@ -4,6 +4,9 @@ import { ERROR_STATUS } from "@/lib/errors";
 import { ZAddMember, ZChangeRole, ZCreateProject, ZPageQuery, ZUpdateProject, ZRole } from "@/lib/projects/schemas";
 import { ZCreateToken } from "@/lib/tokens/create-token";
 import { ZListDocumentsQuery, ZPasteDocument, ZUpdateDocument } from "@/lib/documents/schemas";
+import { ZClaimAttributes, ZEntityAttributes, ZFigureAttributes, ZOtherAttributes } from "@/lib/annotations/attributes";
+import { ZAnnotationStatus, ZCreateAnnotation, ZListAnnotationsQuery, ZUpdateAnnotation } from "@/lib/annotations/schemas";
+import { ZCreateLabel, ZDeleteLabelQuery, ZLabelKind, ZUpdateLabel } from "@/lib/labels/schemas";
 
 /**
  * The OpenAPI document of /api/v1. Request bodies and queries are the very zod schemas the
@@ -22,10 +25,30 @@ const ZUserOut = z.object({ id: z.string(), email: z.string(), name: z.string(),
 const ZLabelOut = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.enum(["claim", "entity", "figure", "other"]),
+  kind: ZLabelKind,
   color: z.string(),
   hotkey: z.string().nullable(),
   description: z.string(),
+  annotationCount: z.number().int().optional().describe("annotations using the label (label lists and label routes)"),
+});
+const ZAttributes = z
+  .union([ZFigureAttributes, ZEntityAttributes, ZClaimAttributes, ZOtherAttributes])
+  .describe("by the label's kind: figure, entity, claim, or a flat record for project-defined labels");
+const ZAnnotationOut = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  start: z.number().int().describe("Unicode code points, half-open [start, end)"),
+  end: z.number().int(),
+  exact: z.string().describe("the text in [start, end)"),
+  prefix: z.string().describe("up to 32 code points before start"),
+  suffix: z.string().describe("up to 32 code points after end"),
+  label: ZLabelOut.pick({ id: true, name: true, kind: true, color: true, hotkey: true }),
+  attributes: ZAttributes,
+  status: ZAnnotationStatus,
+  version: z.number().int(),
+  author: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
 });
 const ZProjectOut = z.object({
   id: z.string(),
@@ -98,6 +121,9 @@ const errors = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((status) => [status, json(ZError, "Error (see `error.code`)")]));
 
 const projectParams = z.object({ projectId: z.string() });
+const documentParams = z.object({ documentId: z.string() });
+const annotationParams = z.object({ annotationId: z.string() });
+const labelParams = z.object({ labelId: z.string() });
 
 const routes: RouteConfig[] = [
   { method: "get", path: "/health", summary: "Service and database status", security: [],
@@ -115,8 +141,21 @@ const routes: RouteConfig[] = [
   { method: "patch", path: "/projects/{projectId}", summary: "Rename or describe a project (owner)",
     request: { params: projectParams, body: { content: { "application/json": { schema: ZUpdateProject } } } },
     responses: { 200: json(ZProjectOut, "The updated project"), ...errors(400, 401, 403, 404, 415) } },
-  { method: "get", path: "/projects/{projectId}/labels", summary: "The project's labels", request: { params: projectParams },
+  { method: "get", path: "/projects/{projectId}/labels", summary: "The project's labels, with how many annotations use each",
+    request: { params: projectParams },
     responses: { 200: json(list("labels", ZLabelOut), "Labels"), ...errors(401, 404) } },
+  { method: "post", path: "/projects/{projectId}/labels", summary: "Add a label (owner); name and hotkey unique in the project",
+    request: { params: projectParams, body: { content: { "application/json": { schema: ZCreateLabel } } } },
+    responses: { 201: json(ZLabelOut, "The new label"), ...errors(400, 401, 403, 404, 409, 415) } },
+  { method: "get", path: "/labels/{labelId}", summary: "One label", request: { params: labelParams },
+    responses: { 200: json(ZLabelOut, "The label"), ...errors(401, 404) } },
+  { method: "patch", path: "/labels/{labelId}", summary: "Change a label (owner); its kind only while no annotation uses it",
+    request: { params: labelParams, body: { content: { "application/json": { schema: ZUpdateLabel } } } },
+    responses: { 200: json(ZLabelOut, "The label"), ...errors(400, 401, 403, 404, 409, 415) } },
+  { method: "delete", path: "/labels/{labelId}",
+    summary: "Delete a label (owner); one in use answers 409 with its annotation count unless reassignTo moves them (each move audited)",
+    request: { params: labelParams, query: ZDeleteLabelQuery },
+    responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404, 409, 422) } },
   { method: "get", path: "/projects/{projectId}/members", summary: "Members and their roles", request: { params: projectParams },
     responses: { 200: json(list("members", ZMemberOut), "Members"), ...errors(401, 404) } },
   { method: "post", path: "/projects/{projectId}/members", summary: "Add an existing account by email (owner)",
@@ -159,6 +198,22 @@ const routes: RouteConfig[] = [
   { method: "get", path: "/documents/{documentId}/original", summary: "The uploaded file, byte for byte (Repr-Digest carries its sha256)",
     request: { params: z.object({ documentId: z.string() }) },
     responses: { 200: { description: "The original bytes", content: { "application/octet-stream": { schema: z.string().describe("binary") } } }, ...errors(401, 404) } },
+  { method: "get", path: "/documents/{documentId}/annotations", summary: "Every annotation of the document, ordered by start, end, id",
+    request: { params: documentParams, query: ZListAnnotationsQuery },
+    responses: { 200: json(list("annotations", ZAnnotationOut), "All annotations (nextCursor is always null)"), ...errors(400, 401, 404) } },
+  { method: "post", path: "/documents/{documentId}/annotations",
+    summary: "Annotate [start, end) in code points; exact must equal the text there (422), attributes fit the label's kind",
+    request: { params: documentParams, body: { content: { "application/json": { schema: ZCreateAnnotation.extend({ attributes: ZAttributes.optional() }) } } } },
+    responses: { 201: json(ZAnnotationOut, "The annotation"), ...errors(400, 401, 403, 404, 415, 422) } },
+  { method: "get", path: "/annotations/{annotationId}", summary: "One annotation", request: { params: annotationParams },
+    responses: { 200: json(ZAnnotationOut, "The annotation"), ...errors(401, 404) } },
+  { method: "patch", path: "/annotations/{annotationId}",
+    summary: "Change an annotation you may change (annotators: their own); a stale version answers 409 with details.current",
+    request: { params: annotationParams, body: { content: { "application/json": { schema: ZUpdateAnnotation.extend({ attributes: ZAttributes.optional() }) } } } },
+    responses: { 200: json(ZAnnotationOut, "The annotation"), ...errors(400, 401, 403, 404, 409, 415, 422) } },
+  { method: "delete", path: "/annotations/{annotationId}", summary: "Delete an annotation; send ?version=N (or { version } as JSON)",
+    request: { params: annotationParams, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
+    responses: { 204: { description: "Deleted" }, ...errors(400, 401, 403, 404, 409) } },
   { method: "get", path: "/tokens", summary: "The caller's personal access tokens (never their secrets)",
     responses: { 200: json(list("tokens", ZTokenOut), "Tokens"), ...errors(401) } },
   { method: "post", path: "/tokens", summary: "Create a personal access token; `token` is shown only in this response",

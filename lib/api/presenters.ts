@@ -1,3 +1,4 @@
+import type { AnnotationRow } from "@/lib/annotations/annotation-row";
 import type { ApiToken, Label, Project, User } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import type { DocumentFields } from "@/lib/documents/list-documents";
@@ -9,7 +10,7 @@ export function presentUser(user: Pick<User, "id" | "email" | "name" | "isAdmin"
   return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, createdAt: user.createdAt.toISOString() };
 }
 
-export function presentLabel(label: Label) {
+export function presentLabel(label: Label & { annotationCount?: number }) {
   return {
     id: label.id,
     name: label.name,
@@ -17,6 +18,28 @@ export function presentLabel(label: Label) {
     color: label.color,
     hotkey: label.hotkey,
     description: label.description,
+    ...(label.annotationCount !== undefined ? { annotationCount: label.annotationCount } : {}),
+  };
+}
+
+/** An annotation with its label and author; `start`/`end` are Unicode code points, half-open. */
+export function presentAnnotation(annotation: AnnotationRow) {
+  const { label, author } = annotation;
+  return {
+    id: annotation.id,
+    documentId: annotation.documentId,
+    start: annotation.start,
+    end: annotation.end,
+    exact: annotation.exact,
+    prefix: annotation.prefix,
+    suffix: annotation.suffix,
+    label: { id: label.id, name: label.name, kind: label.kind, color: label.color, hotkey: label.hotkey },
+    attributes: annotation.attributes ?? {},
+    status: annotation.status,
+    version: annotation.version,
+    author: { id: author.id, name: author.name, email: author.email },
+    createdAt: annotation.createdAt.toISOString(),
+    updatedAt: annotation.updatedAt.toISOString(),
   };
 }
 

@@ -1,6 +1,24 @@
 import { z } from "zod";
 
 const ZRole = z.enum(["owner", "reviewer", "annotator", "viewer"]);
+const ZLabelKind = z.enum(["claim", "entity", "figure", "other"]);
+const ZAnnotationStatus = z.enum(["pending", "accepted", "rejected"]);
+const ZLabelRef = z.object({ id: z.string(), name: z.string(), kind: ZLabelKind });
+const ZAttributes = z.record(z.string(), z.json());
+const change = <T extends z.ZodType>(value: T) => z.object({ from: value, to: value });
+
+/** An annotation as it stood: enough to restore it, or to re-verify its quote against the text. */
+const ZAnnotationSnapshot = z.object({
+  documentId: z.string(),
+  label: ZLabelRef,
+  start: z.number().int(),
+  end: z.number().int(),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  attributes: ZAttributes,
+  status: ZAnnotationStatus,
+});
 
 /**
  * Every kind of audit event, as a closed union: recording an action that is not listed here, or
@@ -27,7 +45,65 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("label.created"),
     subjectType: z.literal("label"),
-    data: z.object({ name: z.string(), kind: z.string(), color: z.string(), hotkey: z.string().nullable() }),
+    data: z.object({
+      name: z.string(),
+      kind: z.string(),
+      color: z.string(),
+      hotkey: z.string().nullable(),
+      description: z.string().optional(),
+    }),
+  }),
+  z.object({
+    action: z.literal("label.updated"),
+    subjectType: z.literal("label"),
+    data: z.object({
+      changes: z.record(z.string(), z.object({ from: z.string().nullable(), to: z.string().nullable() })),
+    }),
+  }),
+  z.object({
+    action: z.literal("label.deleted"),
+    subjectType: z.literal("label"),
+    data: z.object({
+      name: z.string(),
+      kind: ZLabelKind,
+      color: z.string(),
+      hotkey: z.string().nullable(),
+      description: z.string(),
+      /** Annotations moved to `reassignedTo` first, each also recorded as its own annotation.updated. */
+      movedAnnotations: z.number().int(),
+      reassignedTo: z.object({ id: z.string(), name: z.string() }).nullable(),
+    }),
+  }),
+  z.object({
+    action: z.literal("annotation.created"),
+    subjectType: z.literal("annotation"),
+    data: ZAnnotationSnapshot,
+  }),
+  z.object({
+    action: z.literal("annotation.updated"),
+    subjectType: z.literal("annotation"),
+    data: z.object({
+      documentId: z.string(),
+      /** The version the change produced. */
+      version: z.number().int(),
+      changes: z.strictObject({
+        label: change(ZLabelRef).optional(),
+        start: change(z.number().int()).optional(),
+        end: change(z.number().int()).optional(),
+        exact: change(z.string()).optional(),
+        prefix: change(z.string()).optional(),
+        suffix: change(z.string()).optional(),
+        attributes: change(ZAttributes).optional(),
+        status: change(ZAnnotationStatus).optional(),
+      }),
+      /** Set when the change was a side effect of another action (a label deleted with reassignment). */
+      cause: z.object({ action: z.literal("label.deleted"), labelId: z.string() }).optional(),
+    }),
+  }),
+  z.object({
+    action: z.literal("annotation.deleted"),
+    subjectType: z.literal("annotation"),
+    data: ZAnnotationSnapshot.extend({ version: z.number().int(), authorId: z.string() }),
   }),
   z.object({
     action: z.literal("membership.added"),
@@ -79,6 +155,9 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
     data: z.object({ name: z.string(), prefix: z.string() }),
   }),
 ]);
+
+/** Annotation attributes as audit data carries them (JSON values). */
+export type AuditAttributes = z.infer<typeof ZAttributes>;
 
 export type AuditEventBody = z.infer<typeof ZAuditEvent>;
 export type AuditAction = AuditEventBody["action"];

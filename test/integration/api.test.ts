@@ -108,7 +108,7 @@ describe("POST /projects", () => {
     expect(got.status).toBe(200);
     expect(got.body.labels.map((l: { name: string }) => l.name)).toEqual(["Claim", "Entity", "Figure"]);
     const listed = await call(labels.GET, { path: `/projects/${body.id}/labels`, token: alice.token, params: { projectId: body.id } });
-    expect(listed.body).toEqual({ labels: got.body.labels, nextCursor: null });
+    expect(listed.body).toEqual({ labels: got.body.labels.map((l: object) => ({ ...l, annotationCount: 0 })), nextCursor: null });
   });
 
   it("answers 400 to a body that is not JSON", async () => {

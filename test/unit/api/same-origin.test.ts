@@ -13,7 +13,7 @@ describe("assertSameOrigin (session-authenticated writes)", () => {
   });
 
   it("refuses what the browser marks cross-site, another Origin, and the opaque null origin", () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { host: "localhost:3000", "sec-fetch-site": "cross-site" },
       { host: "localhost:3000", origin: "https://evil.example" },
       { host: "localhost:3000", origin: "null" },

@@ -1,10 +1,20 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, readJson } from "@/lib/api/handler";
 import { presentLabel } from "@/lib/api/presenters";
 import { authorizeProject } from "@/lib/auth/authorize";
-import { getProject } from "@/lib/projects/get-project";
+import { createLabel } from "@/lib/labels/create-label";
+import { listLabels } from "@/lib/labels/list-labels";
 
-export const GET = apiRoute<{ projectId: string }>(async ({ params, principal }) => {
-  const access = await authorizeProject({ principal, projectId: params.projectId, action: "project.read" });
-  const project = await getProject(access);
-  return { labels: project.labels.map(presentLabel), nextCursor: null };
+type Params = { projectId: string };
+
+export const GET = apiRoute<Params>(async ({ params, principal }) => {
+  await authorizeProject({ principal, projectId: params.projectId, action: "project.read" });
+  return { labels: (await listLabels(params)).map(presentLabel), nextCursor: null };
 });
+
+export const POST = apiRoute<Params>(
+  async ({ req, params, principal }) => {
+    await authorizeProject({ principal, projectId: params.projectId, action: "label.manage" });
+    return presentLabel(await createLabel({ actorId: principal.userId, projectId: params.projectId, input: await readJson(req) }));
+  },
+  { status: 201 },
+);

@@ -1,0 +1,23 @@
+import { apiRoute, readJson, searchParams } from "@/lib/api/handler";
+import { presentAnnotation } from "@/lib/api/presenters";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { listAnnotations } from "@/lib/annotations/list-annotations";
+import { authorizeDocument } from "@/lib/documents/authorize-document";
+
+type Params = { documentId: string };
+
+/** Every annotation of the document (ordered by start, end, id), optionally filtered. */
+export const GET = apiRoute<Params>(async ({ req, params, principal }) => {
+  await authorizeDocument({ principal, documentId: params.documentId, action: "annotation.read" });
+  const annotations = await listAnnotations({ documentId: params.documentId, query: searchParams(req) });
+  return { annotations: annotations.map(presentAnnotation), nextCursor: null };
+});
+
+export const POST = apiRoute<Params>(
+  async ({ req, params, principal }) => {
+    await authorizeDocument({ principal, documentId: params.documentId, action: "annotation.create" });
+    const annotation = await createAnnotation({ actorId: principal.userId, documentId: params.documentId, input: await readJson(req) });
+    return presentAnnotation(annotation);
+  },
+  { status: 201 },
+);

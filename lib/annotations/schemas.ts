@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+export const ANNOTATION_STATUSES = ["pending", "accepted", "rejected"] as const;
+export const ZAnnotationStatus = z.enum(ANNOTATION_STATUSES);
+
+/**
+ * Offsets are checked for type here (400) and for range against the text later (422), so
+ * "1.5" or -1 get the clear span message rather than a schema error.
+ */
+const ZOffset = (what: string) => z.number().describe(`${what}: a Unicode code point offset, half-open [start, end)`);
+
+const ZLabelRef = z.string().trim().min(1, "Name a label (its name or id)").max(200).describe("label name or id (of the document's project)");
+
+const ZVersion = z
+  .number({ error: (issue) => (issue.input === undefined ? "version is required: send the version you last saw" : undefined) })
+  .int()
+  .min(1)
+  .describe("the annotation's version as you last saw it; a stale one answers 409 with the current annotation");
+
+export const ZCreateAnnotation = z.strictObject({
+  label: ZLabelRef,
+  start: ZOffset("start"),
+  end: ZOffset("end"),
+  exact: z.string().optional().describe("the quoted text; must equal the code-point slice [start, end); taken from the text when omitted"),
+  attributes: z.record(z.string(), z.unknown()).optional().describe("validated per label kind"),
+});
+
+export const ZUpdateAnnotation = z.strictObject({
+  version: ZVersion,
+  label: ZLabelRef.optional(),
+  start: ZOffset("start").optional(),
+  end: ZOffset("end").optional(),
+  exact: z.string().optional(),
+  attributes: z.record(z.string(), z.unknown()).optional().describe("replaces the attributes as a whole"),
+  status: ZAnnotationStatus.optional().describe("owners and reviewers only"),
+});
+
+export type UpdateAnnotationInput = z.infer<typeof ZUpdateAnnotation>;
+
+export const ZDeleteAnnotation = z.object({
+  version: z.coerce
+    .number({ error: "version is required: send ?version=N (or { version } in the body) with the version you last saw" })
+    .int()
+    .min(1),
+});
+
+/** An empty filter (`?label=`) means no filter, as a cleared select in a form sends it. */
+const blankIsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+export const ZListAnnotationsQuery = z.object({
+  label: blankIsAbsent(z.string().trim().max(200)).describe("label name (any case) or id"),
+  author: blankIsAbsent(z.string().trim().max(320)).describe("author's user id or email"),
+  status: blankIsAbsent(ZAnnotationStatus),
+});

@@ -1,0 +1,135 @@
+import { ZodError } from "zod";
+import { presentAnnotation } from "@/lib/api/presenters";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
+import type { AuditEventBody } from "@/lib/audit/events";
+import { canonicalJson } from "@/lib/audit/hash";
+import { can } from "@/lib/auth/permissions";
+import type { Prisma, Tx } from "@/lib/db/client";
+import { AppError, toErrorBody } from "@/lib/errors";
+import { resolveLabel, type LabelRef } from "@/lib/labels/resolve-label";
+import { ANNOTATION_INCLUDE, type AnnotationRow } from "./annotation-row";
+import { refillFigure, type Attributes } from "./attributes";
+import type { AnnotationAccess } from "./authorize-annotation";
+import { citedConflict, countCitingClaims } from "./claim-sources";
+import { loadDocumentText } from "./document-text";
+import { quoteSpan, type QuotedSpan } from "./quote-span";
+import { ZUpdateAnnotation, type UpdateAnnotationInput } from "./schemas";
+import { validateAttributes } from "./validate-attributes";
+
+type AnnotationChanges = Extract<AuditEventBody, { action: "annotation.updated" }>["data"]["changes"];
+
+/**
+ * Locks the annotation row for this transaction and reads it. Whoever holds the lock decides on
+ * the version; a concurrent writer with the same version waits here and then sees the new one.
+ */
+export async function lockAnnotation(tx: Tx, annotationId: string): Promise<AnnotationRow> {
+  const locked = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Annotation" WHERE "id" = ${annotationId} FOR UPDATE`;
+  const row = locked.length ? await tx.annotation.findUnique({ where: { id: annotationId }, include: ANNOTATION_INCLUDE }) : null;
+  if (!row) throw new AppError("not_found", "Annotation not found");
+  return row;
+}
+
+/** 409 carrying the annotation as it is now, so the client can merge and retry with its version. */
+export function staleVersion(current: AnnotationRow, sent: number): AppError {
+  return new AppError(
+    "conflict",
+    `The annotation has changed since you loaded it: you sent version ${sent}, it is at version ${current.version}. Apply your change to the current annotation and send its version.`,
+    { current: presentAnnotation(current) },
+  );
+}
+
+async function nextAttributes(
+  tx: Tx,
+  { current, label, span, patch }: { current: AnnotationRow; label: LabelRef; span: QuotedSpan; patch: UpdateAnnotationInput },
+): Promise<Attributes> {
+  const stored = (current.attributes ?? {}) as Attributes;
+  const base = { kind: label.kind, documentId: current.documentId, exact: span.exact };
+  if (patch.attributes !== undefined) return validateAttributes(tx, { ...base, attributes: patch.attributes, fill: false });
+  if (label.kind !== current.label.kind) {
+    try {
+      return await validateAttributes(tx, { ...base, attributes: stored, fill: true });
+    } catch (err) {
+      if (!(err instanceof AppError || err instanceof ZodError)) throw err;
+      throw new AppError(
+        "invalid_input",
+        `The current attributes do not fit a ${label.kind} label (${toErrorBody(err).body.error.message}); send attributes for the new label in the same request`,
+        { from: current.label.kind, to: label.kind, attributes: stored },
+      );
+    }
+  }
+  // A figure still carrying the parser's reading follows its span; an analyst's edit (parsed unset) stays.
+  if (label.kind === "figure" && stored.parsed === true && span.exact !== current.exact) {
+    return validateAttributes(tx, { ...base, attributes: refillFigure(stored, span.exact), fill: false });
+  }
+  return stored;
+}
+
+/**
+ * Changes an annotation's label, span, attributes or status, if `version` is still current (else
+ * 409 with the current annotation). Every field is re-validated as on create; a change bumps the
+ * version and is audited with before/after; a request that changes nothing returns the annotation
+ * as it is. Authorization: the caller's authorizeAnnotation(write); setting the status also needs
+ * review.decide (owners, reviewers).
+ */
+export async function updateAnnotation({ actorId, access, input }: { actorId: string; access: AnnotationAccess; input: unknown }) {
+  const patch = ZUpdateAnnotation.parse(input);
+  const moves = patch.start !== undefined || patch.end !== undefined || patch.exact !== undefined;
+  const document = moves ? await loadDocumentText({ documentId: access.documentId }) : null;
+  return auditedTransaction(async (tx, audit): Promise<AnnotationRow> => {
+    const current = await lockAnnotation(tx, access.annotationId);
+    if (current.version !== patch.version) throw staleVersion(current, patch.version);
+    if (patch.status !== undefined && patch.status !== current.status && !can(access.role, "review.decide")) {
+      throw new AppError("forbidden", `Your role (${access.role}) cannot set an annotation's status; owners and reviewers decide it`);
+    }
+    const label = patch.label === undefined ? current.label : await resolveLabel(tx, { projectId: access.projectId, ref: patch.label });
+    const span: QuotedSpan = document
+      ? quoteSpan({ text: document.text, start: patch.start ?? current.start, end: patch.end ?? current.end, exact: patch.exact })
+      : current;
+    const attributes = await nextAttributes(tx, { current, label, span, patch });
+    const status = patch.status ?? current.status;
+
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    const note = (key: keyof AnnotationChanges, from: unknown, to: unknown) => {
+      if (canonicalJson(from) !== canonicalJson(to)) changes[key] = { from, to };
+    };
+    note("label", refOf(current.label), refOf(label));
+    for (const key of ["start", "end", "exact", "prefix", "suffix"] as const) note(key, current[key], span[key]);
+    note("attributes", current.attributes ?? {}, attributes);
+    note("status", current.status, status);
+    if (Object.keys(changes).length === 0) return current;
+
+    if (current.label.kind === "entity" && label.kind !== "entity") {
+      const citing = await countCitingClaims(tx, { documentId: current.documentId, annotationId: current.id });
+      if (citing > 0) throw citedConflict(citing);
+    }
+    // Conditional on the version as well as locked: the check and the write are one statement.
+    const { count } = await tx.annotation.updateMany({
+      where: { id: current.id, version: patch.version },
+      data: {
+        labelId: label.id,
+        start: span.start,
+        end: span.end,
+        exact: span.exact,
+        prefix: span.prefix,
+        suffix: span.suffix,
+        attributes: attributes as Prisma.InputJsonObject,
+        status,
+        version: { increment: 1 },
+      },
+    });
+    if (count !== 1) throw staleVersion(await lockAnnotation(tx, current.id), patch.version);
+    await audit({
+      action: "annotation.updated",
+      subjectType: "annotation",
+      subjectId: current.id,
+      projectId: access.projectId,
+      actorId,
+      data: { documentId: current.documentId, version: current.version + 1, changes: changes as AnnotationChanges },
+    });
+    return tx.annotation.findUniqueOrThrow({ where: { id: current.id }, include: ANNOTATION_INCLUDE });
+  });
+}
+
+function refOf(label: LabelRef) {
+  return { id: label.id, name: label.name, kind: label.kind };
+}

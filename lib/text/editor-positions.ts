@@ -1,0 +1,185 @@
+import { CodePointIndex } from "./code-points";
+import type { CodePointRange } from "./quote";
+
+/**
+ * Code points ⇄ ProseMirror positions for the reader's document (STYLE.md convention 1).
+ *
+ * The reader shows the canonical text as `doc > paragraph*`, one paragraph per line: the text is
+ * split on "\n", an empty line is an empty paragraph, and a trailing "\n" yields a final empty
+ * paragraph, so there are always (number of "\n") + 1 paragraphs. Paragraph k opens at position
+ * P_k (P_0 = 0), its text starts at P_k + 1, each UTF-16 unit takes one position, and closing it
+ * takes one more: P_{k+1} = P_k + utf16Length(line_k) + 2. Hence P_k = utf16Start_k + k.
+ *
+ * Every code-point offset has exactly one position, inside its line's text; a line end (the
+ * offset just before a "\n") and the next line's start are different offsets with different
+ * positions. The "\n" itself spans the two positions end_k … start_{k+1}, so the boundary P_{k+1}
+ * between them lies *inside* that character — just as a position between the halves of a
+ * surrogate pair lies inside an astral character. A position inside a character is rounded by an
+ * explicit `Bias`: -1 to the offset before the character, +1 to the offset after it. P_0 (before
+ * the first paragraph) is offset 0 and P_n (after the last) is the text's length, whatever the bias.
+ */
+
+/** -1 leans to the text before, +1 to the text after. */
+export type Bias = -1 | 1;
+
+/** A ProseMirror position range, `from ≤ to`. */
+export interface PosRange {
+  from: number;
+  to: number;
+}
+
+export interface SegmentTable {
+  readonly text: string;
+  /** For code point ⇄ UTF-16 over the whole text; reusable by callers (quote, snap). */
+  readonly index: CodePointIndex;
+  /** Number of lines (= paragraphs), at least 1. */
+  readonly lineCount: number;
+  /**
+   * Per line k < lineCount: the code-point offset, UTF-16 offset and opening ProseMirror position
+   * (P_k) of its start. Entry lineCount is a sentinel, as if the text ended with one more "\n":
+   * length + 1, text.length + 1 and the doc's content size, so a line's length is always
+   * start[k + 1] - start[k] - 1 (minus 1 more in the PM array, for the closing token).
+   */
+  readonly cpStart: Uint32Array;
+  readonly utf16Start: Uint32Array;
+  readonly pmStart: Uint32Array;
+  /** doc.content.size: the position after the last paragraph. */
+  readonly docSize: number;
+}
+
+export function buildSegmentTable(text: string): SegmentTable {
+  let lineCount = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCount++;
+  const cpStart = new Uint32Array(lineCount + 1);
+  const utf16Start = new Uint32Array(lineCount + 1);
+  const pmStart = new Uint32Array(lineCount + 1);
+  let line = 0;
+  let pairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      utf16Start[line] = i + 1;
+      cpStart[line] = i + 1 - pairs;
+      pmStart[line] = i + 1 + line;
+    } else if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const h = text.charCodeAt(i - 1);
+      if (h >= 0xd800 && h <= 0xdbff) pairs++;
+    }
+  }
+  utf16Start[lineCount] = text.length + 1;
+  cpStart[lineCount] = text.length - pairs + 1;
+  pmStart[lineCount] = text.length + 1 + lineCount;
+  return { text, index: new CodePointIndex(text), lineCount, cpStart, utf16Start, pmStart, docSize: pmStart[lineCount]! };
+}
+
+/** The last k in [0, lineCount] with starts[k] ≤ value. */
+function findLine(starts: Uint32Array, count: number, value: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function checkPosition(value: number, max: number, what: string): void {
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new RangeError(`${what} ${value} is outside the document (0–${max})`);
+  }
+}
+
+/** The line holding code-point offset `cp` (a line end belongs to its own line). */
+export function lineOfCodePoint(table: SegmentTable, cp: number): number {
+  checkPosition(cp, table.index.length, "code point offset");
+  return findLine(table.cpStart, table.lineCount - 1, cp);
+}
+
+/** The ProseMirror position of code-point offset `cp` (0 ≤ cp ≤ length); always inside a line's text. */
+export function codePointToPos(table: SegmentTable, cp: number): number {
+  const line = lineOfCodePoint(table, cp);
+  return table.index.toUtf16(cp) + line + 1;
+}
+
+/** The code-point offset at ProseMirror position `pos` (0 ≤ pos ≤ docSize); see the module comment for `bias`. */
+export function posToCodePoint(table: SegmentTable, pos: number, bias: Bias = 1): number {
+  checkPosition(pos, table.docSize, "position");
+  const line = findLine(table.pmStart, table.lineCount, pos);
+  if (pos === table.pmStart[line]) {
+    if (line === 0) return 0;
+    if (line === table.lineCount) return table.index.length;
+    // Inside the "\n" that ends line - 1.
+    return bias < 0 ? table.cpStart[line]! - 1 : table.cpStart[line]!;
+  }
+  let u = pos - line - 1;
+  const t = table.text;
+  const lo = t.charCodeAt(u);
+  if (lo >= 0xdc00 && lo <= 0xdfff && u > table.utf16Start[line]!) {
+    const hi = t.charCodeAt(u - 1);
+    if (hi >= 0xd800 && hi <= 0xdbff) u += bias < 0 ? -1 : 1;
+  }
+  return table.index.toCodePoint(u);
+}
+
+/** ProseMirror positions for code-point range [start, end). */
+export function rangeToPos(table: SegmentTable, start: number, end: number): PosRange {
+  if (end < start) throw new RangeError(`invalid code point range [${start}, ${end})`);
+  return { from: codePointToPos(table, start), to: codePointToPos(table, end) };
+}
+
+/**
+ * The code-point range of ProseMirror range [from, to]. "outward" (the default, so a selection
+ * never loses a character it touches) rounds `from` back and `to` forward when they fall inside a
+ * character; "inward" does the opposite, and a range that rounds to nothing collapses at `from`.
+ */
+export function posRangeToCodePoints(
+  table: SegmentTable,
+  from: number,
+  to: number,
+  round: "outward" | "inward" = "outward",
+): CodePointRange {
+  if (to < from) throw new RangeError(`invalid position range [${from}, ${to}]`);
+  const outward = round === "outward";
+  const start = posToCodePoint(table, from, outward ? -1 : 1);
+  const end = posToCodePoint(table, to, outward ? 1 : -1);
+  return { start, end: Math.max(start, end) };
+}
+
+/** Line k's text (without its "\n"). */
+export function lineText(table: SegmentTable, k: number): string {
+  if (!Number.isInteger(k) || k < 0 || k >= table.lineCount) throw new RangeError(`line ${k} does not exist`);
+  return table.text.slice(table.utf16Start[k], table.utf16Start[k + 1]! - 1);
+}
+
+/** Every line, in order: the paragraphs of the reader's document. */
+export function lines(table: SegmentTable): string[] {
+  const out = new Array<string>(table.lineCount);
+  for (let k = 0; k < table.lineCount; k++) out[k] = lineText(table, k);
+  return out;
+}
+
+export interface EditorText {
+  type: "text";
+  text: string;
+}
+export interface EditorParagraph {
+  type: "paragraph";
+  content?: [EditorText];
+}
+export interface EditorDoc {
+  type: "doc";
+  content: EditorParagraph[];
+}
+
+/** The reader's document as Tiptap JSON; an empty line is a paragraph with no content (PM has no empty text nodes). */
+export function toEditorDoc(text: string | SegmentTable): EditorDoc {
+  const all = typeof text === "string" ? text.split("\n") : lines(text);
+  return {
+    type: "doc",
+    content: all.map((line): EditorParagraph =>
+      line === "" ? { type: "paragraph" } : { type: "paragraph", content: [{ type: "text", text: line }] },
+    ),
+  };
+}
