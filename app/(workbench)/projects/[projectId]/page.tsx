@@ -3,13 +3,15 @@ import { PageHeader } from "@/components/app-shell/page-header";
 import { ProjectTabs } from "@/components/documents/project-tabs";
 import { AddMemberForm } from "@/components/projects/add-member-form";
 import { EditProjectForm } from "@/components/projects/edit-project-form";
+import { LabelManager } from "@/components/labels/label-manager";
 import { LabelTable } from "@/components/projects/label-table";
 import { MemberTable } from "@/components/projects/member-table";
 import { ProjectFacts } from "@/components/projects/project-facts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { presentMember, presentProject } from "@/lib/api/presenters";
+import { presentLabel, presentMember, presentProject } from "@/lib/api/presenters";
 import { can } from "@/lib/auth/permissions";
 import { requireProjectPage } from "@/lib/auth/session";
+import { listLabels } from "@/lib/labels/list-labels";
 import { listMembers } from "@/lib/memberships/list-members";
 import { getProject } from "@/lib/projects/get-project";
 import { addMemberAction, changeRoleAction, removeMemberAction, updateProjectAction } from "./actions";
@@ -23,9 +25,11 @@ export default async function ProjectPage({ params }: Props) {
   const { principal, access } = await requireProjectPage(projectId, "project.read");
   const canEdit = can(access.role, "project.update");
   const canManage = can(access.role, "member.manage");
-  const [project, members] = await Promise.all([
+  const canManageLabels = can(access.role, "label.manage");
+  const [project, members, labels] = await Promise.all([
     getProject(access).then(presentProject),
     can(access.role, "member.read") ? listMembers({ projectId }).then((rows) => rows.map(presentMember)) : [],
+    listLabels({ projectId }).then((rows) => rows.map(presentLabel)),
   ]);
 
   return (
@@ -63,10 +67,13 @@ export default async function ProjectPage({ params }: Props) {
           <Card aria-labelledby="labels-title">
             <CardHeader>
               <CardTitle id="labels-title">Labels</CardTitle>
-              <CardDescription>What annotators tag spans as; press the hotkey while text is selected.</CardDescription>
+              <CardDescription>
+                What annotators tag spans as; press the hotkey while text is selected.
+                {canManageLabels && " A label in use cannot be deleted."}
+              </CardDescription>
             </CardHeader>
             <CardContent>
-              <LabelTable labels={project.labels ?? []} />
+              {canManageLabels ? <LabelManager projectId={projectId} labels={labels} /> : <LabelTable labels={labels} />}
             </CardContent>
           </Card>
           {canEdit && (

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteDocument } from "@/components/documents/delete-document";
-import { DocumentText } from "@/components/documents/document-text";
+import { AnnotationWorkbench } from "@/components/annotations/annotation-workbench";
+import type { Annotation } from "@/components/annotations/types";
 import { Provenance } from "@/components/documents/provenance";
 import { SourceMetadata } from "@/components/documents/source-metadata";
 import { TextProfile } from "@/components/documents/text-profile";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { presentDocument } from "@/lib/api/presenters";
+import { listAnnotations } from "@/lib/annotations/list-annotations";
+import { presentAnnotation, presentDocument, presentLabel } from "@/lib/api/presenters";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { authorizeDocument } from "@/lib/documents/authorize-document";
@@ -20,7 +22,6 @@ export const metadata: Metadata = { title: "Document · Tracewell" };
 
 type Props = {
   params: Promise<{ projectId: string; documentId: string }>;
-  searchParams: Promise<{ full?: string }>;
 };
 
 /**
@@ -32,20 +33,31 @@ async function loadAccess(projectId: string, documentId: string) {
   try {
     const access = await authorizeDocument({ principal, documentId, action: "document.read" });
     if (access.projectId !== projectId) notFound();
-    return access;
+    return { ...access, principal };
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   }
 }
 
-export default async function DocumentPage({ params, searchParams }: Props) {
+export default async function DocumentPage({ params }: Props) {
   const { projectId, documentId } = await params;
-  const { full } = await searchParams;
-  const access = await loadAccess(projectId, documentId);
-  const [project, doc] = await Promise.all([getProject(access), getDocument({ documentId }).then(presentDocument)]);
-  const base = `/projects/${projectId}/documents/${documentId}`;
+  const { principal, ...access } = await loadAccess(projectId, documentId);
+  const [project, doc, annotations] = await Promise.all([
+    getProject(access),
+    getDocument({ documentId }).then(presentDocument),
+    listAnnotations({ documentId }).then((rows) => rows.map(presentAnnotation)),
+  ]);
   const values = { title: doc.title, ...doc.metadata };
+  const viewer = {
+    userId: principal.userId,
+    name: principal.name,
+    email: principal.email,
+    canCreate: can(access.role, "annotation.create"),
+    canEditOwn: can(access.role, "annotation.update.own"),
+    canEditAny: can(access.role, "annotation.update.any"),
+    canReview: can(access.role, "review.decide"),
+  };
 
   return (
     <>
@@ -82,6 +94,14 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         )}
       </div>
       <div className="grid gap-8">
+        <AnnotationWorkbench
+          documentId={documentId}
+          text={doc.text}
+          direction={doc.metadata.direction === "rtl" ? "rtl" : "ltr"}
+          annotations={annotations as Annotation[]}
+          labels={project.labels.map(presentLabel)}
+          viewer={viewer}
+        />
         <div className="grid items-start gap-8 lg:grid-cols-3">
           <Card aria-labelledby="source-title">
             <CardHeader>
@@ -123,15 +143,6 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             </CardContent>
           </Card>
         </div>
-        <Card aria-labelledby="text-title">
-          <CardHeader>
-            <CardTitle id="text-title">Text</CardTitle>
-            <CardDescription>The canonical text, exactly as stored.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <DocumentText text={doc.text} direction={doc.metadata.direction} full={full === "1"} fullHref={`${base}?full=1`} length={doc.length} />
-          </CardContent>
-        </Card>
       </div>
     </>
   );

@@ -1,0 +1,388 @@
+/**
+ * npm run bench:editor — the annotation editor on a ~1 MB text with 10,000 annotations.
+ *   (a) time until the reader shows every highlight, next to Chromium rendering the same text as
+ *       plain <p> paragraphs (the floor);
+ *   (b) keypress-to-painted latency of tagging a span (p50/p95 of 50 tags);
+ *   (c) API create throughput and p95 latency with 16 concurrent clients, next to raw INSERTs
+ *       over a pg pool of the same size.
+ * Runs a throwaway embedded PostgreSQL and the built app (`next build` first). Figures, not
+ * pass/fail; targets (issue 4): (a) ≤ 2× the floor, (b) p95 ≤ 50 ms, (c) ≥ 0.3× raw, p95 ≤ 30 ms.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import { chmodSync, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { chromium, type Page } from "playwright-core";
+import { disconnectDb } from "@/lib/db/client";
+import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { uploadDocuments } from "@/lib/documents/upload-documents";
+import { createProject } from "@/lib/projects/create-project";
+import { CodePointIndex } from "@/lib/text/code-points";
+import { createToken } from "@/lib/tokens/create-token";
+import { createUser } from "@/lib/users/create-user";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const ANNOTATIONS = 10_000;
+const TAGS = 50;
+const CLIENTS = 16;
+const CREATES = 1_600;
+const PASSWORD = "bench-password";
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+const LINES = [
+  "Officials told reporters that more than 6000 fighters had crossed the border near Torkham.",
+  "A spokesman for the group, ذبيح الله مُجاهد, denied the report 🇦🇫 on Tuesday evening.",
+  "Between 2,500 and 8,500 people were displaced, the monitor said 👨‍👩‍👧 in its weekly note.",
+  "Nearly 400 families returned; 80 per cent of them to damaged homes in Nangarhar.",
+  "روایت شده است که نزدیک به ۴۰۰ خانواده بازگشته‌اند و بیشتر خانه‌ها آسیب دیده‌اند.",
+  "The ministry put the figure at 1.3 million, a claim that analysts in Kabul disputed ✊🏽.",
+  "ISKP, also called Daesh-K or Islamic State Khorasan, claimed the attack on the checkpoint.",
+  "𠀋 Astral CJK 𠀋 and combining marks: e\u0301lite, Zu\u0308rich, crème brûlée for good measure.",
+  "",
+];
+
+function bigText(bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const line = LINES[i % LINES.length]!;
+    const text = line && i % 7 === 0 ? `${line} (#${i})` : line;
+    parts.push(text);
+    size += Buffer.byteLength(text) + 1;
+  }
+  return parts.join("\n");
+}
+
+interface Span {
+  start: number;
+  end: number;
+  exact: string;
+  line: number;
+  /** UTF-16 offsets within the line. */
+  from: number;
+  to: number;
+  /** Between spaces or punctuation: a browser selection of it holds exactly the word. */
+  clean: boolean;
+}
+
+/** Every word of the text as a code-point span, with its line and UTF-16 place in that line. */
+function words(text: string): Span[] {
+  const index = new CodePointIndex(text);
+  const spans: Span[] = [];
+  let line = 0;
+  let lineStart = 0;
+  const pattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N},.'-]*[\p{L}\p{M}\p{N}]|[\p{L}\p{N}]|\n/gu;
+  for (const match of text.matchAll(pattern)) {
+    if (match[0] === "\n") {
+      line++;
+      lineStart = match.index + 1;
+      continue;
+    }
+    const from = match.index;
+    const to = from + match[0].length;
+    const clean = /^[\s,.;:()"]?$/.test(text[from - 1] ?? "") && /^[\s,.;:()"]?$/.test(text[to] ?? "");
+    spans.push({ start: index.toCodePoint(from), end: index.toCodePoint(to), exact: match[0], line, from: from - lineStart, to: to - lineStart, clean });
+  }
+  return spans;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function waitForHealth(baseURL: string, child: ChildProcess): Promise<void> {
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`tracewell serve exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${baseURL}/api/v1/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("tracewell serve did not become healthy");
+}
+
+async function insertAnnotations(pool: pg.Pool, rows: { documentId: string; labelId: string; authorId: string; span: Span }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const batch = rows.slice(i, i + 1000);
+    await pool.query(
+      `INSERT INTO "Annotation" ("id", "documentId", "labelId", "start", "end", "exact", "authorId", "updatedAt")
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::timestamp[])`,
+      [
+        batch.map(() => randomUUID()),
+        batch.map((r) => r.documentId),
+        batch.map((r) => r.labelId),
+        batch.map((r) => r.span.start),
+        batch.map((r) => r.span.end),
+        batch.map((r) => r.span.exact),
+        batch.map((r) => r.authorId),
+        batch.map(() => new Date()),
+      ],
+    );
+  }
+}
+
+/** Milliseconds from navigation until the page set window.__ready (after a frame). */
+async function timeToReady(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready, undefined, { timeout: 120_000, polling: 50 });
+  return page.evaluate(() => (window as unknown as { __ready: number }).__ready);
+}
+
+/** In the app: ready once the reader reports all highlights drawn and a frame has passed. */
+const READY_SCRIPT = (count: number) => `
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[data-highlight-count="${count}"]')) {
+      observer.disconnect();
+      requestAnimationFrame(() => { window.__ready = performance.now(); });
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-highlight-count"] });`;
+
+function floorPage(text: string): string {
+  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const paragraphs = text.split("\n").map((line) => `<p dir="auto">${esc(line) || "<br>"}</p>`).join("");
+  return `<!doctype html><html><head><meta charset="utf-8"><style>p{margin:0;min-height:2rem}div{max-width:80ch;white-space:pre-wrap;font:15px/2rem sans-serif}</style></head><body><div>${paragraphs}</div><script>requestAnimationFrame(() => { window.__ready = performance.now(); });</script></body></html>`;
+}
+
+/** Selects a span by DOM ranges (as a mouse would), presses 2 and times until the new highlight is painted. */
+async function tagLatency(page: Page, span: Span): Promise<number> {
+  // Focus first and let ProseMirror settle: right after focusing it puts its own selection back
+  // into the DOM, which would undo a range set in the same moment.
+  await page.evaluate(async () => {
+    const root = document.querySelector('[data-testid="document-text"]') as HTMLElement;
+    if (document.activeElement === root) return;
+    root.focus({ preventScroll: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  });
+  await page.evaluate(({ line, from, to }) => {
+    const root = document.querySelector('[data-testid="document-text"]') as HTMLElement;
+    const paragraph = root.querySelectorAll(":scope > p")[line]!;
+    paragraph.scrollIntoView({ block: "center" });
+    // No named inner functions here: tsx would wrap them in a helper the page does not have.
+    const points: [Node, number][] = [];
+    for (const offset of [from, to]) {
+      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+      let rest = offset;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        if (rest <= node.data.length) {
+          points.push([node, rest]);
+          break;
+        }
+        rest -= node.data.length;
+      }
+    }
+    if (points.length !== 2) throw new Error("offset outside the line");
+    const range = document.createRange();
+    range.setStart(...points[0]!);
+    range.setEnd(...points[1]!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  }, span);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const selected = await page.evaluate(() => String(getSelection()));
+  if (selected !== span.exact) throw new Error(`the selection is ${JSON.stringify(selected)}, not ${JSON.stringify(span.exact)}`);
+  // Armed before the key is sent: input events can overtake a pending evaluate.
+  await page.evaluate(() => {
+    const seen = new Set([...document.querySelectorAll('[data-annotation-id^="pending-"]')].map((el) => el.getAttribute("data-annotation-id")));
+    const target = window as unknown as { __tag?: Promise<number> };
+    target.__tag = new Promise<number>((resolve) => {
+      let t0 = 0;
+      document.addEventListener("keydown", (event) => (t0 = event.timeStamp), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        const fresh = [...document.querySelectorAll('[data-annotation-id^="pending-"]')].some((el) => !seen.has(el.getAttribute("data-annotation-id")));
+        if (!fresh) return;
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - t0));
+      });
+      observer.observe(document.querySelector('[data-testid="document-text"]')!, { subtree: true, childList: true, attributes: true });
+    });
+  });
+  await page.keyboard.press("2");
+  const latency = await Promise.race([
+    page.evaluate(() => (window as unknown as { __tag: Promise<number> }).__tag),
+    new Promise<never>((_, reject) =>
+      setTimeout(async () => {
+        const state = await page
+          .evaluate(() => ({
+            selection: String(getSelection()),
+            focus: document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName,
+            messages: [...document.querySelectorAll('[role="status"], [role="alert"]')].map((el) => el.textContent).join(" | "),
+          }))
+          .catch((err: Error) => err.message);
+        reject(new Error(`no highlight appeared for "${span.exact}" (line ${span.line}): ${JSON.stringify(state)}`));
+      }, 15_000),
+    ),
+  ]);
+  // The next tag starts once the server has answered (an analyst does not tag 50 spans a second).
+  await page.waitForFunction(() => !document.querySelector('[data-annotation-id^="pending-"]'), undefined, { polling: 10 });
+  return latency;
+}
+
+async function concurrently(total: number, clients: number, task: (i: number) => Promise<void>): Promise<{ seconds: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const t = performance.now();
+        await task(i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, latencies };
+}
+
+async function main() {
+  // BENCH_PARTS=b (or ac, …) runs only those parts: handy while working on one of them.
+  const parts = process.env.BENCH_PARTS ?? "abc";
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first.");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "tracewell-bench-editor-"));
+  chmodSync(dir, 0o755); // as root, PostgreSQL runs as the postgres user and must enter it
+  const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "db"), whenInUse: "refuse" });
+  process.env.DATABASE_URL = database.url;
+  let app: ChildProcess | undefined;
+  const pool = new pg.Pool({ connectionString: database.url, max: CLIENTS });
+  try {
+    await migrate({ url: database.url });
+    const user = await createUser({ email: "bench@example.com", password: PASSWORD, via: "cli" });
+    const project = await createProject({ actorId: user.id, input: { name: "Editor bench" } });
+    const { secret } = await createToken({ userId: user.id, input: { name: "bench" } });
+    const labels = (await pool.query<{ id: string; name: string }>(`SELECT "id", "name" FROM "Label" WHERE "projectId" = $1`, [project.id])).rows;
+    const labelId = (name: string) => labels.find((l) => l.name === name)!.id;
+
+    const text = bigText(1024 * 1024);
+    const small = bigText(60 * 1024);
+    const [bigResult, smallResult] = await uploadDocuments({
+      actorId: user.id,
+      projectId: project.id,
+      files: [
+        { filename: "large.txt", bytes: new TextEncoder().encode(text) },
+        { filename: "typical.txt", bytes: new TextEncoder().encode(`Typical briefing.\n${small}`) },
+      ],
+    });
+    const doc = bigResult!.document!;
+    const typical = smallResult!.document!;
+    const all = words(text);
+    // Every third word tagged, every 10th of those inside a three-word span (overlaps and nesting).
+    const index = new CodePointIndex(text);
+    const tagged: { documentId: string; labelId: string; authorId: string; span: Span }[] = [];
+    const free: Span[] = [];
+    for (let i = 0; i < all.length && tagged.length < ANNOTATIONS; i++) {
+      const k = Math.floor(i / 3);
+      if (i % 3 === 2 && k % 10 !== 0 && all[i]!.clean) free.push(all[i]!);
+      if (i % 3 !== 0) continue;
+      const span = all[i]!;
+      tagged.push({ documentId: doc.id, labelId: labelId(["Claim", "Entity", "Figure"][k % 3]!), authorId: user.id, span });
+      const last = all[i + 2];
+      if (k % 10 === 0 && last && last.line === span.line) {
+        const wide = { ...span, end: last.end, to: last.to, exact: index.slice(span.start, last.end) };
+        tagged.push({ documentId: doc.id, labelId: labelId("Claim"), authorId: user.id, span: wide });
+      }
+    }
+    await insertAnnotations(pool, tagged.slice(0, ANNOTATIONS));
+    const count = Math.min(tagged.length, ANNOTATIONS);
+    const bytes = Buffer.byteLength(text);
+    console.log(`document: ${(bytes / 1024 / 1024).toFixed(2)} MB, ${doc.length.toLocaleString("en")} code points, ${text.split("\n").length.toLocaleString("en")} lines; ${count.toLocaleString("en")} annotations`);
+
+    const port = await freePort();
+    const baseURL = `http://localhost:${port}`;
+    const log = createWriteStream(path.join(dir, "server.log"));
+    app = spawn(process.execPath, [path.join(ROOT, "bin/tracewell.mjs"), "serve"], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), DATABASE_URL: database.url, TRACEWELL_DATA_DIR: path.join(dir, "data"), NEXTAUTH_URL: baseURL, TRACEWELL_DEMO: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    app.stdout!.pipe(log);
+    app.stderr!.pipe(log);
+    await waitForHealth(baseURL, app);
+
+    // The floor is served by a plain HTTP server of its own, so both pages travel the same way.
+    const floorHtml = floorPage(text);
+    const floorServer = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(floorHtml));
+    const floorPort = await freePort();
+    await new Promise<void>((resolve) => floorServer.listen(floorPort, "127.0.0.1", resolve));
+    const floorUrl = `http://localhost:${floorPort}/`;
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    try {
+      const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+      const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      await context.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: "bench@example.com", password: PASSWORD, json: "true" } });
+      const page = await context.newPage();
+      const documentUrl = `/projects/${project.id}/documents/${doc.id}`;
+
+      // (a) Warm once (server caches, compiled JS), then three runs each.
+      await page.addInitScript(READY_SCRIPT(count));
+      await timeToReady(page, documentUrl);
+      const app3: number[] = [];
+      const floor3: number[] = [];
+      for (let run = 0; run < (parts.includes("a") ? 3 : 0); run++) {
+        floor3.push(await timeToReady(page, floorUrl));
+        app3.push(await timeToReady(page, documentUrl));
+      }
+      const [appMs, floorMs] = parts.includes("a") ? [median(app3), median(floor3)] : [NaN, NaN];
+      console.log(`(a) time to interactive, all ${count.toLocaleString("en")} highlights painted: ${ms(appMs)} (median of 3: ${app3.map((n) => n.toFixed(0)).join(", ")})`);
+      console.log(`    plain <p> paragraphs (floor):                    ${ms(floorMs)} (median of 3: ${floor3.map((n) => n.toFixed(0)).join(", ")})`);
+      console.log(`    ratio: ${(appMs / floorMs).toFixed(2)}× the floor (target ≤ 2×)`);
+
+      // (b) 50 tags spread over the document.
+      const step = Math.floor(free.length / TAGS);
+      const latencies: number[] = [];
+      for (let i = 0; i < (parts.includes("b") ? TAGS : 0); i++) latencies.push(await tagLatency(page, free[i * step]!));
+      console.log(`(b) keypress to painted highlight, ${TAGS} tags: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(Math.max(...latencies))} (target p95 ≤ 50 ms)`);
+    } finally {
+      await browser.close();
+      floorServer.close();
+    }
+
+    // (c) API creates vs raw INSERTs, 16 at a time.
+    for (const [name, target] of parts.includes("c") ? ([["typical 60 KB document", typical], ["the 1 MB document", doc]] as const) : []) {
+      const targetText = name.startsWith("typical") ? `Typical briefing.\n${small}` : text;
+      const spans = words(targetText);
+      const api = await concurrently(CREATES, CLIENTS, async (i) => {
+        const span = spans[(i * 7) % spans.length]!;
+        const res = await fetch(`${baseURL}/api/v1/documents/${target.id}/annotations`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+          body: JSON.stringify({ label: "Entity", start: span.start, end: span.end, exact: span.exact }),
+        });
+        if (res.status !== 201) throw new Error(`create answered ${res.status}: ${await res.text()}`);
+      });
+      const raw = await concurrently(CREATES, CLIENTS, async (i) => {
+        const span = spans[(i * 7) % spans.length]!;
+        await pool.query(
+          `INSERT INTO "Annotation" ("id", "documentId", "labelId", "start", "end", "exact", "authorId", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
+          [randomUUID(), target.id, labelId("Entity"), span.start, span.end, span.exact, user.id],
+        );
+      });
+      const apiRate = CREATES / api.seconds;
+      const rawRate = CREATES / raw.seconds;
+      console.log(`(c) ${name}, ${CREATES} creates by ${CLIENTS} concurrent clients:`);
+      console.log(`    API:  ${apiRate.toFixed(0)} creates/s, p50 ${ms(percentile(api.latencies, 50))}, p95 ${ms(percentile(api.latencies, 95))}`);
+      console.log(`    raw INSERT (pg pool of ${CLIENTS}): ${rawRate.toFixed(0)} rows/s, p50 ${ms(percentile(raw.latencies, 50))}, p95 ${ms(percentile(raw.latencies, 95))}`);
+      console.log(`    API ÷ raw: ${(apiRate / rawRate).toFixed(2)}× (target ≥ 0.3×, API p95 ≤ 30 ms)`);
+    }
+    const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+    console.log(`machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`);
+  } finally {
+    if (app && app.exitCode === null) {
+      const exited = new Promise((resolve) => app!.once("exit", resolve));
+      app.kill("SIGTERM");
+      await exited;
+    }
+    await pool.end();
+    await disconnectDb();
+    await database.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,148 @@
+"use client";
+
+import { useMemo, type Ref } from "react";
+import type { CodePointIndex } from "@/lib/text/code-points";
+import { FormattedDate } from "@/components/format-date";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ChoiceField } from "./attribute-fields";
+import { BoundaryControls } from "./boundary-controls";
+import { ClaimForm } from "./claim-form";
+import { EntityForm } from "./entity-form";
+import { FigureForm } from "./figure-form";
+import { LabelSwatch } from "./label-swatch";
+import { STATUSES, canEdit, type Annotation, type ClaimAttributes, type EntityAttributes, type FigureAttributes, type AnnotationPatch, type LabelInfo, type Viewer } from "./types";
+
+interface PanelProps {
+  annotation: Annotation;
+  labels: readonly LabelInfo[];
+  /** Entity annotations of the document: the claim form's choice of source. */
+  entities: readonly Annotation[];
+  index: CodePointIndex;
+  viewer: Viewer;
+  onUpdate: (patch: AnnotationPatch) => Promise<boolean>;
+  onDelete: () => void;
+  onClose: () => void;
+  headingRef?: Ref<HTMLHeadingElement>;
+}
+
+const STATUS_BADGE = { pending: "secondary", accepted: "success", rejected: "destructive" } as const;
+
+function Quote({ annotation }: { annotation: Annotation }) {
+  return (
+    <blockquote dir="auto" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm leading-6 [overflow-wrap:anywhere]">
+      {annotation.prefix && <span className="text-slate-600">…{annotation.prefix.slice(-24)}</span>}
+      <mark className="rounded-sm px-0.5 text-slate-950" style={{ backgroundColor: `color-mix(in srgb, ${annotation.label.color} 22%, transparent)` }}>
+        <bdi data-testid="annotation-quote">{annotation.exact}</bdi>
+      </mark>
+      {annotation.suffix && <span className="text-slate-600">{annotation.suffix.slice(0, 24)}…</span>}
+    </blockquote>
+  );
+}
+
+function AttributesForm({ annotation, entities, disabled, onUpdate }: Pick<PanelProps, "annotation" | "entities" | "onUpdate"> & { disabled: boolean }) {
+  const onSave = (attributes: Record<string, unknown>) => onUpdate({ attributes });
+  // Keyed by version: a saved change, a 409 reload or an undo resets the form to what is stored.
+  const key = `${annotation.id}:${annotation.version}`;
+  switch (annotation.label.kind) {
+    case "figure":
+      return <FigureForm key={key} attributes={annotation.attributes as FigureAttributes} disabled={disabled} onSave={onSave} />;
+    case "entity":
+      return <EntityForm key={key} attributes={annotation.attributes as EntityAttributes} disabled={disabled} onSave={onSave} />;
+    case "claim":
+      return <ClaimForm key={key} attributes={annotation.attributes as ClaimAttributes} entities={entities} disabled={disabled} onSave={onSave} />;
+    default:
+      return null;
+  }
+}
+
+/** The details of the current annotation: quote, label, boundaries, attributes, status, delete. */
+export function AnnotationPanel({ annotation, labels, entities, index, viewer, onUpdate, onDelete, onClose, headingRef }: PanelProps) {
+  const editable = canEdit(viewer, annotation) && !annotation.pending;
+  const span = useMemo(() => ({ start: annotation.start, end: annotation.end }), [annotation.start, annotation.end]);
+  return (
+    <section
+      aria-labelledby="annotation-panel-title"
+      data-testid="annotation-panel"
+      className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && !(event.target instanceof HTMLSelectElement)) {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="flex items-start justify-between gap-2">
+        <div className="grid gap-1">
+          <h3 id="annotation-panel-title" ref={headingRef} tabIndex={-1} className="flex items-center gap-2 text-sm font-semibold text-slate-900 focus-visible:outline-2">
+            <LabelSwatch color={annotation.label.color} />
+            {annotation.label.name}
+            <span className="sr-only"> annotation</span>
+          </h3>
+          <p className="text-xs text-slate-600">
+            {annotation.author.name || annotation.author.email}
+            {!annotation.pending && (
+              <>
+                {" · "}
+                <FormattedDate iso={annotation.createdAt} />
+              </>
+            )}
+            {" · "}
+            <span className="font-mono" title="Unicode code points, half-open [start, end)">
+              {annotation.start}–{annotation.end}
+            </span>
+          </p>
+        </div>
+        <div className="flex items-center gap-1">
+          <Badge variant={STATUS_BADGE[annotation.status]}>{annotation.pending ? "saving…" : annotation.status}</Badge>
+          <Button variant="ghost" size="sm" className="h-7 px-2" onClick={onClose} aria-label="Close details">
+            ✕
+          </Button>
+        </div>
+      </div>
+
+      <Quote annotation={annotation} />
+      {!editable && !annotation.pending && (
+        <p className="text-xs text-slate-600">Only its author, reviewers and owners can change this annotation.</p>
+      )}
+
+      <ChoiceField
+        id="annotation-label"
+        label="Label"
+        value={annotation.label.id}
+        empty={null}
+        options={labels.map((label) => [label.id, label.hotkey ? `${label.name} (${label.hotkey})` : label.name] as const)}
+        onChange={(label) => void onUpdate({ label })}
+        disabled={!editable}
+      />
+
+      {editable && (
+        <div className="grid gap-1.5">
+          <p className="text-sm font-medium text-slate-900">Boundaries</p>
+          <BoundaryControls index={index} span={span} disabled={!editable} onChange={(next) => void onUpdate(next)} />
+        </div>
+      )}
+
+      <AttributesForm annotation={annotation} entities={entities} disabled={!editable} onUpdate={onUpdate} />
+
+      {viewer.canReview && !annotation.pending && (
+        <ChoiceField
+          id="annotation-status"
+          label="Status"
+          value={annotation.status}
+          empty={null}
+          options={STATUSES}
+          onChange={(status) => void onUpdate({ status: status as Annotation["status"] })}
+        />
+      )}
+
+      {editable && (
+        <div className="border-t border-slate-200 pt-3">
+          <Button variant="outline" size="sm" className="text-red-800" onClick={onDelete}>
+            Delete annotation
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}

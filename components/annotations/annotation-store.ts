@@ -1,0 +1,85 @@
+import type { Annotation } from "./types";
+
+export interface StoreChange {
+  upsert: Annotation[];
+  remove: string[];
+}
+
+type Listener = (change: StoreChange) => void;
+
+const byPosition = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1);
+
+/**
+ * The annotations of one document, outside React: the reader applies each change to its
+ * decorations incrementally, while lists read a sorted snapshot (rebuilt lazily, once per change)
+ * through useSyncExternalStore. With 10,000 annotations neither re-diffs the whole set.
+ */
+export class AnnotationStore {
+  private byId = new Map<string, Annotation>();
+  private sorted: Annotation[] | null = null;
+  private listeners = new Set<Listener>();
+
+  constructor(initial: readonly Annotation[]) {
+    for (const annotation of initial) this.byId.set(annotation.id, annotation);
+  }
+
+  get(id: string): Annotation | undefined {
+    return this.byId.get(id);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** All annotations by start, longest first at the same start. Stable between changes. */
+  getSnapshot = (): readonly Annotation[] => {
+    this.sorted ??= [...this.byId.values()].sort(byPosition);
+    return this.sorted;
+  };
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  apply(change: Partial<StoreChange>): void {
+    const upsert = change.upsert ?? [];
+    const remove = (change.remove ?? []).filter((id) => this.byId.has(id));
+    if (!upsert.length && !remove.length) return;
+    for (const id of remove) this.byId.delete(id);
+    for (const annotation of upsert) this.byId.set(annotation.id, annotation);
+    this.sorted = this.sorted && this.patchSorted(this.sorted, upsert, remove);
+    for (const listener of this.listeners) listener({ upsert, remove });
+  }
+
+  /** A change of a few annotations keeps the order by insertion, not by re-sorting them all. */
+  private patchSorted(sorted: readonly Annotation[], upsert: Annotation[], remove: string[]): Annotation[] | null {
+    if (upsert.length + remove.length > 64) return null;
+    const gone = new Set([...remove, ...upsert.map((a) => a.id)]);
+    const next = sorted.filter((a) => !gone.has(a.id));
+    for (const annotation of upsert) {
+      let lo = 0;
+      let hi = next.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (byPosition(next[mid]!, annotation) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      next.splice(lo, 0, annotation);
+    }
+    return next;
+  }
+
+  upsert(...annotations: Annotation[]): void {
+    this.apply({ upsert: annotations });
+  }
+
+  remove(...ids: string[]): void {
+    this.apply({ remove: ids });
+  }
+
+  /** Replaces an optimistic annotation by the server's, in one change. */
+  replace(oldId: string, annotation: Annotation): void {
+    this.apply({ remove: oldId === annotation.id ? [] : [oldId], upsert: [annotation] });
+  }
+}

@@ -1,0 +1,175 @@
+"use client";
+
+import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { AnnotationReader, type ReaderHandle } from "@/components/editor/annotation-reader";
+import { isRedo, isUndo } from "@/components/editor/reader-keys";
+import { Button } from "@/components/ui/button";
+import { CodePointIndex } from "@/lib/text/code-points";
+import { AnnotationCommands, type Notice } from "./annotation-commands";
+import { AnnotationList } from "./annotation-list";
+import { AnnotationPanel } from "./annotation-panel";
+import { AnnotationStore } from "./annotation-store";
+import { LabelLegend } from "./label-legend";
+import { NoticeBar } from "./notice-bar";
+import { ShortcutsHelp, type ShortcutsHelpHandle } from "./shortcuts-help";
+import { canEdit, type Annotation, type LabelInfo, type Viewer } from "./types";
+
+export interface WorkbenchProps {
+  documentId: string;
+  text: string;
+  direction: "ltr" | "rtl";
+  annotations: Annotation[];
+  labels: LabelInfo[];
+  viewer: Viewer & { name: string; email: string };
+}
+
+/** Keys typed into a form field are the field's own (its undo, its "?"), not the workbench's. */
+function isFormField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.matches("input, textarea, select") || (target.isContentEditable && !target.closest(".tw-reader")));
+}
+
+/**
+ * The annotation editor: the reader, the details of the current annotation and the list of all,
+ * over one AnnotationStore; every change goes through AnnotationCommands (the API, undo/redo).
+ */
+export function AnnotationWorkbench({ documentId, text, direction, annotations: initial, labels, viewer }: WorkbenchProps) {
+  const [store] = useState(() => new AnnotationStore(initial));
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [history, setHistory] = useState({ canUndo: false, canRedo: false });
+  const reader = useRef<ReaderHandle>(null);
+  const help = useRef<ShortcutsHelpHandle>(null);
+  const panelHeading = useRef<HTMLHeadingElement>(null);
+  const index = useMemo(() => new CodePointIndex(text), [text]);
+  // The list and the claim form's entity choices follow at lower priority: a new highlight is
+  // painted first, then the 10,000-row list catches up.
+  const annotations = useDeferredValue(useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot));
+
+  const [commands] = useState(
+    () =>
+      new AnnotationCommands(store, documentId, { id: viewer.userId, name: viewer.name, email: viewer.email }, {
+        notice: setNotice,
+        renamed: (from, to) => setSelectedId((current) => (current === from ? to : current)),
+        history: setHistory,
+      }),
+  );
+
+  useEffect(
+    () =>
+      store.subscribe(({ remove }) => {
+        if (remove.length) setSelectedId((current) => (current && remove.includes(current) && !store.get(current) ? null : current));
+      }),
+    [store],
+  );
+
+  // Undo/redo and help wherever focus is in the page, except inside form fields.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isFormField(event.target)) return;
+      if (isUndo(event) || isRedo(event)) {
+        event.preventDefault();
+        void (isUndo(event) ? commands.undo() : commands.redo());
+      } else if (event.key === "?" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        help.current?.open();
+      }
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [commands]);
+
+  const selected = selectedId ? store.get(selectedId) : undefined;
+  const entities = useMemo(() => annotations.filter((a) => a.label.kind === "entity" && !a.pending), [annotations]);
+
+  const backToText = () => {
+    if (selectedId) reader.current?.reveal(selectedId, { caret: true });
+    reader.current?.focus();
+  };
+
+  return (
+    <section aria-labelledby="text-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="flex flex-wrap items-start justify-between gap-4 p-6 pb-4">
+        <div className="grid gap-1.5">
+          <h2 id="text-title" className="text-base font-semibold leading-tight tracking-tight">
+            Text
+          </h2>
+          <p id="reader-help" className="text-sm text-slate-600">
+            {viewer.canCreate
+              ? "The canonical text, exactly as stored. Select a span and press a label's key to tag it; click a highlight for its details."
+              : "The canonical text, exactly as stored. Click a highlight for its details."}
+          </p>
+          <LabelLegend labels={labels} />
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          {viewer.canCreate && (
+            <>
+              <Button variant="outline" size="sm" disabled={!history.canUndo} onClick={() => void commands.undo()} aria-keyshortcuts="Control+Z Meta+Z">
+                Undo
+              </Button>
+              <Button variant="outline" size="sm" disabled={!history.canRedo} onClick={() => void commands.redo()} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+                Redo
+              </Button>
+            </>
+          )}
+          <ShortcutsHelp ref={help} />
+        </div>
+      </div>
+      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+      <div className="grid items-start gap-6 p-6 pt-2 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <AnnotationReader
+          ref={reader}
+          text={text}
+          direction={direction}
+          store={store}
+          labels={labels}
+          canTag={viewer.canCreate}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          onOpen={(id) => {
+            setSelectedId(id);
+            requestAnimationFrame(() => panelHeading.current?.focus());
+          }}
+          onTag={(range, label) => commands.create({ label: label.id, start: range.start, end: range.end, exact: range.exact }, label)}
+          onDelete={(id) => {
+            const annotation = store.get(id);
+            if (annotation && canEdit(viewer, annotation)) void commands.remove(id);
+          }}
+          onUndo={() => void commands.undo()}
+          onRedo={() => void commands.redo()}
+          onNotice={(message) => setNotice({ tone: "info", message })}
+        />
+        <div className="grid gap-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+          {selected && (
+            <AnnotationPanel
+              key={selected.id}
+              annotation={selected}
+              labels={labels}
+              entities={entities}
+              index={index}
+              viewer={viewer}
+              headingRef={panelHeading}
+              onUpdate={(patch) => commands.update(selected.id, patch)}
+              onDelete={() => {
+                void commands.remove(selected.id);
+                reader.current?.focus();
+              }}
+              onClose={() => {
+                backToText();
+                setSelectedId(null);
+              }}
+            />
+          )}
+          <AnnotationList
+            annotations={annotations}
+            labels={labels}
+            selectedId={selectedId}
+            onChoose={(id) => {
+              setSelectedId(id);
+              reader.current?.reveal(id, { flash: true, caret: true });
+            }}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Annotation, AnnotationPatch, CreateInput } from "./types";
+
+/** An error answer of the API, `{ error: { code, message, details? } }`, with its status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  /** On a stale version (409) the API sends the annotation as it is now. */
+  get current(): Annotation | undefined {
+    return (this.details as { current?: Annotation } | undefined)?.current;
+  }
+}
+
+export async function apiCall<T>(method: string, url: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "network", "The server could not be reached. Check your connection and try again.");
+  }
+  if (res.status === 204) return undefined as T;
+  const json = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
+  if (!res.ok) {
+    const error = json?.error;
+    throw new ApiError(res.status, error?.code ?? "internal", error?.message ?? `The server answered ${res.status}`, error?.details);
+  }
+  return json as T;
+}
+
+export const annotationsApi = {
+  get: (id: string) => apiCall<Annotation>("GET", `/api/v1/annotations/${id}`),
+  create: (documentId: string, input: CreateInput) => apiCall<Annotation>("POST", `/api/v1/documents/${documentId}/annotations`, input),
+  update: (id: string, version: number, patch: AnnotationPatch) => apiCall<Annotation>("PATCH", `/api/v1/annotations/${id}`, { ...patch, version }),
+  remove: (id: string, version: number) => apiCall<void>("DELETE", `/api/v1/annotations/${id}?version=${version}`),
+};

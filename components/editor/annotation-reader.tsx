@@ -1,0 +1,316 @@
+"use client";
+
+import Document from "@tiptap/extension-document";
+import Paragraph from "@tiptap/extension-paragraph";
+import Text from "@tiptap/extension-text";
+import { TextSelection } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
+import type { AnnotationStore } from "@/components/annotations/annotation-store";
+import type { Annotation, LabelInfo } from "@/components/annotations/types";
+import { buildSegmentTable, posRangeToCodePoints, posToCodePoint, rangeToPos, toEditorDoc, type SegmentTable } from "@/lib/text/editor-positions";
+import type { CodePointRange } from "@/lib/text/quote";
+import { snapToWords } from "@/lib/text/snap";
+import { AnnotationHighlights, highlightEntry, highlightMeta, type Highlight, type Meta } from "./highlight-plugin";
+import { ReadOnlyText } from "./read-only-text";
+import { annotationIdsAt, isRedo, isUndo, labelForKey } from "./reader-keys";
+import { SelectionToolbar } from "./selection-toolbar";
+import "./annotation-reader.css";
+
+export interface ReaderHandle {
+  focus(): void;
+  /** Scrolls to an annotation, optionally flashing it and putting the caret at its start. */
+  reveal(id: string, options?: { flash?: boolean; caret?: boolean }): void;
+}
+
+export interface ReaderProps {
+  text: string;
+  direction: "ltr" | "rtl";
+  store: AnnotationStore;
+  labels: readonly LabelInfo[];
+  canTag: boolean;
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+  /** Enter on an annotation: move into its details. */
+  onOpen: (id: string) => void;
+  /** A snapped, non-empty code-point range to tag; returns the new annotation's (temporary) id. */
+  onTag: (range: CodePointRange & { exact: string }, label: LabelInfo) => string | void;
+  onDelete: (id: string) => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onNotice: (message: string) => void;
+  ref?: Ref<ReaderHandle>;
+}
+
+const FLASH_MS = 1600;
+
+function toHighlight(table: SegmentTable, annotation: Annotation): Highlight | null {
+  try {
+    const { from, to } = rangeToPos(table, annotation.start, annotation.end);
+    return { id: annotation.id, from, to, color: annotation.label.color, pending: annotation.pending };
+  } catch {
+    return null; // outside this text: nothing to draw
+  }
+}
+
+function toHighlights(table: SegmentTable, annotations: readonly Annotation[]): Highlight[] {
+  const out: Highlight[] = [];
+  for (const annotation of annotations) {
+    const highlight = toHighlight(table, annotation);
+    if (highlight) out.push(highlight);
+  }
+  return out;
+}
+
+/** The annotation after (or before) the current one, or after the caret when none is current. */
+function neighbour(store: AnnotationStore, table: SegmentTable, view: EditorView, currentId: string | null, step: 1 | -1): Annotation | undefined {
+  const all = store.getSnapshot();
+  if (all.length === 0) return undefined;
+  const index = currentId ? all.findIndex((a) => a.id === currentId) : -1;
+  if (index !== -1) return all[index + step];
+  const caret = posToCodePoint(table, view.state.selection.head);
+  if (step === 1) return all.find((a) => a.start >= caret);
+  return all.findLast((a) => a.start < caret);
+}
+
+/**
+ * The document text in a Tiptap reader: one paragraph per line (dir="auto" each), annotations as
+ * decorations, tagging by hotkey or toolbar, keyboard navigation between annotations. The text
+ * itself cannot change (ReadOnlyText); everything else goes through the callbacks.
+ */
+export function AnnotationReader(props: ReaderProps) {
+  const { text, direction, store, labels, canTag, selectedId, ref } = props;
+  const latest = useRef(props);
+  latest.current = props;
+  const table = useMemo(() => buildSegmentTable(text), [text]);
+  const content = useMemo(() => toEditorDoc(table), [table]);
+  const exactSelection = useRef(false);
+  const clickCycle = useRef<{ pos: number; ids: string[] } | null>(null);
+  const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [count, setCount] = useState<number | null>(null);
+  /** While tagging: highlight changes wait here to join the tagging transaction. */
+  const batch = useRef<Meta[] | null>(null);
+
+  function tagSelection(editor: Editor, label: LabelInfo, exact: boolean): boolean {
+    const { from, to, empty } = editor.state.selection;
+    if (empty) {
+      latest.current.onNotice("Select some text first, then press the label's key.");
+      return true;
+    }
+    const range = posRangeToCodePoints(table, from, to);
+    const snapped = snapToWords(text, range.start, range.end, { exact, index: table.index });
+    if (!snapped || snapped.end <= snapped.start) {
+      latest.current.onNotice("The selection holds only whitespace; nothing was tagged.");
+      return true;
+    }
+    // The new highlight, the caret after it and its selection in one transaction: one redraw.
+    batch.current = [];
+    let id: string | void = undefined;
+    try {
+      id = latest.current.onTag({ ...snapped, exact: table.index.slice(snapped.start, snapped.end) }, label);
+    } finally {
+      const metas = batch.current;
+      batch.current = null;
+      if (id) metas.push({ type: "select", id });
+      const end = rangeToPos(table, snapped.start, snapped.end).to;
+      editor.view.dispatch(highlightMeta(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, end)), metas));
+    }
+    exactSelection.current = false;
+    if (id) latest.current.onSelect(id);
+    return true;
+  }
+
+  function select(view: EditorView, annotation: Annotation | undefined): void {
+    if (!annotation) return;
+    const entry = highlightEntry(view.state, annotation.id);
+    if (entry) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, entry.highlight.from)).scrollIntoView());
+    latest.current.onSelect(annotation.id);
+  }
+
+  function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
+    const current = latest.current;
+    if (isUndo(event)) {
+      current.onUndo();
+      return true;
+    }
+    if (isRedo(event)) {
+      current.onRedo();
+      return true;
+    }
+    if (event.ctrlKey || event.metaKey) return false;
+    const next = event.key === "]" || (event.altKey && event.key === "ArrowDown");
+    const previous = event.key === "[" || (event.altKey && event.key === "ArrowUp");
+    if (next || previous) {
+      select(view, neighbour(store, table, view, current.selectedId, next ? 1 : -1));
+      return true;
+    }
+    if (event.key === "Enter") {
+      const id = current.selectedId ?? innermostAt(store, posToCodePoint(table, view.state.selection.head))?.id;
+      if (id) {
+        current.onSelect(id);
+        current.onOpen(id);
+      }
+      return true;
+    }
+    if (event.key === "Escape") {
+      const { selection } = view.state;
+      if (!selection.empty) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, selection.head)));
+      else current.onSelect(null);
+      return true;
+    }
+    if (event.key === "Delete" || event.key === "Backspace") {
+      if (current.selectedId) current.onDelete(current.selectedId);
+      return true;
+    }
+    if (event.shiftKey && event.key.startsWith("Arrow")) exactSelection.current = false;
+    const label = current.canTag ? labelForKey(event, current.labels) : undefined;
+    if (label && editorRef.current) return tagSelection(editorRef.current, label, event.altKey || exactSelection.current);
+    return false;
+  }
+
+  function handleClick(view: EditorView, pos: number, event: MouseEvent): boolean {
+    // ProseMirror calls this only for a click, not a drag; Shift+click extends the selection.
+    if (event.shiftKey) return false;
+    // The caret goes where the click was, in the editor state too, before a change of the
+    // current annotation redraws the view (which would otherwise restore the state's old caret).
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)));
+    const ids = annotationIdsAt(event.target, view.dom).sort((a, b) => spanLength(view, a) - spanLength(view, b));
+    if (ids.length === 0) {
+      clickCycle.current = null;
+      latest.current.onSelect(null);
+      return true;
+    }
+    // A second click on the same spot moves on to the next annotation stacked there.
+    const current = latest.current.selectedId;
+    const at = current ? ids.indexOf(current) : -1;
+    const again = at !== -1 && clickCycle.current !== null && Math.abs(clickCycle.current.pos - pos) <= 1;
+    const id = again ? ids[(at + 1) % ids.length]! : at !== -1 ? current! : ids[0]!;
+    clickCycle.current = { pos, ids };
+    latest.current.onSelect(id);
+    return true;
+  }
+
+  /** The second click of a double click is a click too: it cycles, and the word is still selected. */
+  function handleDoubleClick(view: EditorView, pos: number, event: MouseEvent): boolean {
+    if (annotationIdsAt(event.target, view.dom).length > 1) {
+      const ids = annotationIdsAt(event.target, view.dom).sort((a, b) => spanLength(view, a) - spanLength(view, b));
+      const current = latest.current.selectedId;
+      const at = current ? ids.indexOf(current) : -1;
+      latest.current.onSelect(ids[(at + 1) % ids.length]!);
+    }
+    return false;
+  }
+
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      shouldRerenderOnTransaction: false,
+      enableInputRules: false,
+      enablePasteRules: false,
+      coreExtensionOptions: { clipboardTextSerializer: { blockSeparator: "\n" } },
+      extensions: [Document, Paragraph.configure({ HTMLAttributes: { dir: "auto" } }), Text, ReadOnlyText, AnnotationHighlights],
+      content,
+      editorProps: {
+        attributes: {
+          "data-testid": "document-text",
+          "aria-label": "Document text",
+          "aria-readonly": "true",
+          "aria-multiline": "true",
+          "aria-describedby": "reader-help",
+          role: "textbox",
+          dir: direction,
+          spellcheck: "false",
+          autocorrect: "off",
+          autocapitalize: "off",
+          translate: "no",
+          class: "tw-reader-text",
+        },
+        handleKeyDown,
+        handleClick,
+        handleDoubleClick,
+        handleDOMEvents: {
+          mouseup: (_view, event) => {
+            exactSelection.current = event.altKey;
+            return false;
+          },
+        },
+      },
+      onCreate: ({ editor: created }) => {
+        const highlights = toHighlights(table, store.getSnapshot());
+        created.view.dispatch(highlightMeta(created.state.tr, { type: "reset", highlights }));
+        if (latest.current.selectedId) created.view.dispatch(highlightMeta(created.state.tr, { type: "select", id: latest.current.selectedId }));
+        requestAnimationFrame(() => setCount(highlights.length));
+      },
+    },
+    [],
+  );
+  const editorRef = useRef<Editor | null>(null);
+  editorRef.current = editor;
+
+  useEffect(() => {
+    if (!editor) return;
+    return store.subscribe(({ upsert, remove }) => {
+      const meta: Meta = { type: "change", upsert: toHighlights(table, upsert), remove };
+      if (batch.current) batch.current.push(meta);
+      else editor.view.dispatch(highlightMeta(editor.state.tr, meta));
+      setCount(store.size);
+    });
+  }, [editor, store, table]);
+
+  useEffect(() => {
+    if (editor) editor.view.dispatch(highlightMeta(editor.state.tr, { type: "select", id: selectedId }));
+  }, [editor, selectedId]);
+
+  useEffect(() => () => clearTimeout(flashTimer.current), []);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: () => editor?.view.focus(),
+      reveal: (id, { flash = false, caret = false } = {}) => {
+        if (!editor) return;
+        const { view } = editor;
+        const entry = highlightEntry(view.state, id);
+        if (!entry) return;
+        if (caret) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, entry.highlight.from)));
+        const element = view.dom.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`);
+        element?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
+        if (flash) {
+          clearTimeout(flashTimer.current);
+          view.dispatch(highlightMeta(view.state.tr, { type: "flash", id }));
+          flashTimer.current = setTimeout(() => view.isDestroyed || view.dispatch(highlightMeta(view.state.tr, { type: "flash", id: null })), FLASH_MS);
+        }
+      },
+    }),
+    [editor],
+  );
+
+  return (
+    <div className="tw-reader relative" data-highlight-count={count ?? undefined}>
+      {!editor && (
+        <p className="py-8 text-sm text-slate-600" role="status">
+          Loading the text…
+        </p>
+      )}
+      <EditorContent editor={editor} />
+      {editor && canTag && (
+        <SelectionToolbar editor={editor} labels={labels} onTag={(label, exact) => tagSelection(editor, label, exact || exactSelection.current)} />
+      )}
+    </div>
+  );
+}
+
+function innermostAt(store: AnnotationStore, cp: number): Annotation | undefined {
+  let best: Annotation | undefined;
+  for (const a of store.getSnapshot()) {
+    if (a.start > cp) break;
+    if (a.end > cp && (!best || a.end - a.start < best.end - best.start)) best = a;
+  }
+  return best;
+}
+
+function spanLength(view: EditorView, id: string): number {
+  const entry = highlightEntry(view.state, id);
+  return entry ? entry.highlight.to - entry.highlight.from : Number.MAX_SAFE_INTEGER;
+}
