@@ -1,11 +1,20 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
-/** Overview | Documents: the sections of one project, under its page header. */
-export function ProjectTabs({ projectId, current, documentCount }: { projectId: string; current: "overview" | "documents"; documentCount?: number }) {
+/** Overview | Documents | Export: the sections of one project, under its page header. */
+export function ProjectTabs({
+  projectId,
+  current,
+  documentCount,
+}: {
+  projectId: string;
+  current: "overview" | "documents" | "export";
+  documentCount?: number;
+}) {
   const tabs = [
     { key: "overview", href: `/projects/${projectId}`, label: "Overview" },
     { key: "documents", href: `/projects/${projectId}/documents`, label: "Documents", count: documentCount },
+    { key: "export", href: `/projects/${projectId}/export`, label: "Export" },
   ] as const;
   return (
     <nav aria-label="Project sections" className="-mt-4 mb-8 border-b border-slate-200">

@@ -7,6 +7,8 @@ import { ZListDocumentsQuery, ZPasteDocument, ZUpdateDocument } from "@/lib/docu
 import { ZClaimAttributes, ZEntityAttributes, ZFigureAttributes, ZOtherAttributes } from "@/lib/annotations/attributes";
 import { ZAnnotationStatus, ZCreateAnnotation, ZListAnnotationsQuery, ZUpdateAnnotation } from "@/lib/annotations/schemas";
 import { ZCreateLabel, ZDeleteLabelQuery, ZLabelKind, ZUpdateLabel } from "@/lib/labels/schemas";
+import { ZExportQuery } from "@/lib/export/export-query";
+import { ZImportQuery } from "@/lib/import/schemas";
 
 /**
  * The OpenAPI document of /api/v1. Request bodies and queries are the very zod schemas the
@@ -214,6 +216,51 @@ const routes: RouteConfig[] = [
   { method: "delete", path: "/annotations/{annotationId}", summary: "Delete an annotation; send ?version=N (or { version } as JSON)",
     request: { params: annotationParams, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
     responses: { 204: { description: "Deleted" }, ...errors(400, 401, 403, 404, 409) } },
+  { method: "get", path: "/projects/{projectId}/export",
+    summary: "Download the corpus in one format, streamed from a database snapshot (owners and reviewers); not audited",
+    description:
+      "Documents (ordered by creation) with their annotations (by start, end, id); offsets are Unicode code points, half-open. " +
+      "With a label, status or author filter only documents holding a matching annotation are exported. Every file states the " +
+      "Tracewell version, export time, filters, offset unit, canonicalization and each document's sha256. An error after the " +
+      "first bytes aborts the download (the file then lacks its end record or manifest).",
+    request: { params: projectParams, query: ZExportQuery },
+    responses: {
+      200: {
+        description: "The export as an attachment: jsonl and spacy as NDJSON, w3c as JSON-LD, conll as text, brat and csv as zips",
+        content: Object.fromEntries(
+          ["application/x-ndjson", 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', "application/zip", "text/plain"].map((type) => [type, { schema: z.string().describe("binary") }]),
+        ),
+      },
+      ...errors(400, 401, 403, 404, 422),
+    } },
+  { method: "post", path: "/projects/{projectId}/import",
+    summary: "Import an export (jsonl, w3c, brat zip, spacy): checked whole, then written in one audited transaction (owners and reviewers)",
+    description:
+      "Documents are matched by sha256 (W3C: by the sha256 in its manifest, else the document id) or created from the file's text; " +
+      "labels are matched by name and never created. Any problem writes nothing and answers 422 with `error.details` = " +
+      "`{ ok: false, errors: [{ document, index, annotationId?, message }], more }`.",
+    request: {
+      params: projectParams,
+      query: ZImportQuery,
+      body: {
+        content: {
+          "multipart/form-data": { schema: z.object({ file: z.string().describe("binary") }) },
+          "application/octet-stream": { schema: z.string().describe("binary: the file itself") },
+        },
+      },
+    },
+    responses: {
+      201: json(
+        z.object({
+          ok: z.literal(true),
+          format: ZImportQuery.shape.format,
+          documents: z.object({ created: z.number().int(), matched: z.number().int() }),
+          annotations: z.number().int(),
+        }),
+        "Imported",
+      ),
+      ...errors(400, 401, 403, 404, 409, 413, 422),
+    } },
   { method: "get", path: "/tokens", summary: "The caller's personal access tokens (never their secrets)",
     responses: { 200: json(list("tokens", ZTokenOut), "Tokens"), ...errors(401) } },
   { method: "post", path: "/tokens", summary: "Create a personal access token; `token` is shown only in this response",

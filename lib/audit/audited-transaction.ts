@@ -5,14 +5,16 @@ import { GENESIS_HASH, eventHash } from "./hash";
 /** Serialises writers of the audit chain: one event sequence, no gaps, no forks. */
 const AUDIT_CHAIN_LOCK = 7_401_000_001;
 
-export type Audit = (event: AuditInput) => Promise<void>;
+/** Appends one event; `audit.many` appends several in order with one insert (bulk imports). */
+export type Audit = ((event: AuditInput) => Promise<void>) & { many: (events: AuditInput[]) => Promise<void> };
 
 /**
  * Runs `fn` in one database transaction that also appends its audit events, so a change and its
  * record commit or roll back together. The chain lock is taken first, before any row lock, so
- * writers always lock in the same order and cannot deadlock.
+ * writers always lock in the same order and cannot deadlock. `timeout` (ms, default 20 s) is for
+ * the rare long writer, such as an import; every other writer waits for the chain lock meanwhile.
  */
-export async function auditedTransaction<T>(fn: (tx: Tx, audit: Audit) => Promise<T>): Promise<T> {
+export async function auditedTransaction<T>(fn: (tx: Tx, audit: Audit) => Promise<T>, { timeout = 20_000 }: { timeout?: number } = {}): Promise<T> {
   return db().$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
@@ -20,7 +22,7 @@ export async function auditedTransaction<T>(fn: (tx: Tx, audit: Audit) => Promis
       let seq = last?.seq ?? 0n;
       let prevHash = last?.hash ?? GENESIS_HASH;
 
-      const audit: Audit = async (input) => {
+      const chain = (input: AuditInput) => {
         const body = ZAuditEvent.parse({ action: input.action, subjectType: input.subjectType, data: input.data });
         seq += 1n;
         const event = {
@@ -34,11 +36,22 @@ export async function auditedTransaction<T>(fn: (tx: Tx, audit: Audit) => Promis
           data: body.data,
         };
         const hash = eventHash(prevHash, event);
-        await tx.auditEvent.create({ data: { ...event, prevHash, hash } });
+        const row = { ...event, prevHash, hash };
         prevHash = hash;
+        return row;
       };
+      const audit: Audit = Object.assign(
+        async (input: AuditInput) => {
+          await tx.auditEvent.create({ data: chain(input) });
+        },
+        {
+          many: async (inputs: AuditInput[]) => {
+            if (inputs.length) await tx.auditEvent.createMany({ data: inputs.map(chain) });
+          },
+        },
+      );
       return fn(tx, audit);
     },
-    { timeout: 20_000, maxWait: 10_000 },
+    { timeout, maxWait: 10_000 },
   );
 }

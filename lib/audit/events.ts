@@ -150,6 +150,19 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
     data: z.object({ title: z.string(), sha256: z.string() }),
   }),
   z.object({
+    /** Closes an import: its annotation.created (and document.created) events come just before, in the same transaction. */
+    action: z.literal("import.completed"),
+    subjectType: z.literal("project"),
+    data: z.object({
+      format: z.enum(["jsonl", "w3c", "brat", "spacy"]),
+      filename: z.string(),
+      /** sha256 (hex) of the imported file's bytes. */
+      fileSha256: z.string(),
+      documents: z.object({ created: z.number().int(), matched: z.number().int() }),
+      annotations: z.number().int(),
+    }),
+  }),
+  z.object({
     action: z.literal("token.revoked"),
     subjectType: z.literal("token"),
     data: z.object({ name: z.string(), prefix: z.string() }),

@@ -21,7 +21,10 @@ export const PERMISSIONS = {
   "annotation.update.own": ["owner", "reviewer", "annotator"],
   "annotation.update.any": ["owner", "reviewer"],
   "review.decide": ["owner", "reviewer"],
+  /** Exports hand out the whole corpus, every annotator's work included: owners and reviewers. */
   "export.run": ["owner", "reviewer"],
+  /** Imports create documents and annotations with their review status already set: owners and reviewers. */
+  "import.run": ["owner", "reviewer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

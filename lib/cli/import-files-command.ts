@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { authorizeProject } from "@/lib/auth/authorize";
-import { db } from "@/lib/db/client";
 import { uploadDocuments, type UploadResult } from "@/lib/documents/upload-documents";
 import { AppError } from "@/lib/errors";
 import { ingestLimits } from "@/lib/ingest/limits";
 import { progressBar } from "./progress";
+import { resolveActor, resolveProject } from "./project-actor";
 import { withDatabase } from "./with-database";
 
 /** Files named on the command line, with directories walked recursively (dotfiles skipped). */
@@ -21,28 +20,6 @@ function collectFiles(paths: string[]): string[] {
   return files;
 }
 
-async function resolveProject(ref: string) {
-  const byId = await db().project.findUnique({ where: { id: ref } });
-  if (byId) return byId;
-  const byName = await db().project.findMany({ where: { name: ref }, take: 2 });
-  if (byName.length === 1) return byName[0]!;
-  throw new AppError("not_found", byName.length ? `Several projects are named "${ref}": use its id` : `No project "${ref}"`);
-}
-
-/** The acting member: --email, else the project's first owner. */
-async function resolveActor(projectId: string, email?: string) {
-  const user = email
-    ? await db().user.findUnique({ where: { email: email.trim().toLowerCase() } })
-    : (await db().membership.findFirst({ where: { projectId, role: "owner" }, orderBy: { createdAt: "asc" }, include: { user: true } }))?.user;
-  if (!user) throw new AppError("not_found", email ? `No account uses ${email}` : "The project has no owner");
-  await authorizeProject({
-    principal: { userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "token" },
-    projectId,
-    action: "document.create",
-  });
-  return user;
-}
-
 function describe(result: UploadResult): string {
   if (result.status === "error") return `error      ${result.filename}: ${result.error!.message}`;
   const doc = result.document!;
@@ -56,7 +33,7 @@ export function runImportFiles(values: { project?: string; email?: string }, pat
   const files = collectFiles(paths);
   return withDatabase(async () => {
     const project = await resolveProject(values.project!);
-    const actor = await resolveActor(project.id, values.email);
+    const actor = await resolveActor(project.id, values.email, "document.create");
     const limits = ingestLimits();
     const bar = progressBar(files.length);
     const counts = { created: 0, duplicate: 0, error: 0 };

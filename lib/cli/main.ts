@@ -1,8 +1,11 @@
 import { parseArgs } from "node:util";
-import { AppError } from "@/lib/errors";
+import { ZodError } from "zod";
+import { AppError, toErrorBody } from "@/lib/errors";
 import { runDb } from "./db-commands";
 import { runAuditVerify } from "./audit-command";
 import { runTokenCreate, runUserCreate } from "./account-commands";
+import { runExport } from "./export-command";
+import { runImport } from "./import-command";
 import { runImportFiles } from "./import-files-command";
 import { serve } from "./serve";
 
@@ -19,6 +22,13 @@ Usage:
   tracewell import-files --project P [--email E] FILE…|DIR…
                                               upload files (txt, md, html, pdf, docx, zip) as E
                                               (default: the project's first owner); per-file results
+  tracewell export --project P --format F [--documents ID,…] [--q TEXT] [--labels L,…]
+                   [--status S,…] [--authors A,…] [--email E] [--output FILE]
+                                              export (jsonl, w3c, brat, conll, spacy, csv) to stdout
+                                              or FILE; progress on stderr; as E (owner/reviewer)
+  tracewell import --project P --format F [--email E] FILE
+                                              import an export (jsonl, w3c, brat zip, spacy): all
+                                              or nothing, every problem listed
 
 Environment: PORT, DATABASE_URL, TRACEWELL_DATA_DIR (default .data), AUTH_SECRET.`;
 
@@ -34,10 +44,18 @@ export async function main(argv: string[]): Promise<number> {
       admin: { type: "boolean", default: false },
       dev: { type: "boolean", default: false },
       "expires-in-days": { type: "string" },
+      format: { type: "string" },
+      documents: { type: "string" },
+      labels: { type: "string" },
+      status: { type: "string" },
+      authors: { type: "string" },
+      q: { type: "string" },
+      output: { type: "string", short: "o" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
-  const command = positionals[0] === "import-files" ? "import-files" : positionals.join(" ");
+  // Commands that take file arguments are named by their first word alone.
+  const command = ["import-files", "import", "export"].includes(positionals[0] ?? "") ? positionals[0]! : positionals.join(" ");
   try {
     switch (command) {
       case "serve":
@@ -51,6 +69,11 @@ export async function main(argv: string[]): Promise<number> {
         return await runTokenCreate(values);
       case "import-files":
         return await runImportFiles(values, positionals.slice(1));
+      case "import":
+        return await runImport(values, positionals.slice(1));
+      case "export":
+        if (positionals.length > 1) throw new AppError("bad_request", "export takes no FILE: redirect stdout or pass --output FILE");
+        return await runExport(values);
       case "audit verify":
         return await runAuditVerify();
       default:
@@ -58,7 +81,9 @@ export async function main(argv: string[]): Promise<number> {
         return values.help || command === "" ? 0 : 2;
     }
   } catch (err) {
-    console.error(`error: ${err instanceof AppError || err instanceof Error ? err.message : String(err)}`);
+    // Bad flags arrive as ZodErrors: worded like the API's errors, not dumped as JSON.
+    const message = err instanceof ZodError ? toErrorBody(err).body.error.message : err instanceof Error ? err.message : String(err);
+    console.error(`error: ${message}`);
     return 1;
   }
 }

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { closePgPool } from "./pg-pool";
 
 export type { Prisma } from "./generated/client";
 export type Db = PrismaClient;
@@ -28,4 +29,5 @@ export function db(): PrismaClient {
 export async function disconnectDb(): Promise<void> {
   await globalForDb.tracewellDb?.$disconnect();
   globalForDb.tracewellDb = undefined;
+  await closePgPool();
 }

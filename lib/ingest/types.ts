@@ -4,7 +4,7 @@ import type { TextDirection, TextProfile } from "@/lib/text/profile";
 import type { PageSpan } from "./extract-pdf";
 import type { ExtractionLibrary } from "./versions";
 
-export type ExtractionMethod = "text" | "html" | "pdf" | "docx" | "paste";
+export type ExtractionMethod = "text" | "html" | "pdf" | "docx" | "paste" | "import";
 
 /** How the canonical text was derived from the original — stored so it can be explained later. */
 export interface Extraction {

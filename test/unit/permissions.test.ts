@@ -20,6 +20,7 @@ const EXPECTED: Record<Action, string> = {
   "annotation.update.any": "OR",
   "review.decide": "OR",
   "export.run": "OR",
+  "import.run": "OR",
 };
 
 const LETTER: Record<Role, string> = { owner: "O", reviewer: "R", annotator: "A", viewer: "V" };

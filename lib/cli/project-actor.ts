@@ -1,0 +1,27 @@
+import { authorizeProject } from "@/lib/auth/authorize";
+import type { Action } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+/** A project named on the command line: its id, else its (unique) name. */
+export async function resolveProject(ref: string) {
+  const byId = await db().project.findUnique({ where: { id: ref } });
+  if (byId) return byId;
+  const byName = await db().project.findMany({ where: { name: ref }, take: 2 });
+  if (byName.length === 1) return byName[0]!;
+  throw new AppError("not_found", byName.length ? `Several projects are named "${ref}": use its id` : `No project "${ref}"`);
+}
+
+/** The acting member: --email, else the project's first owner; checked against the matrix like any caller. */
+export async function resolveActor(projectId: string, email: string | undefined, action: Action) {
+  const user = email
+    ? await db().user.findUnique({ where: { email: email.trim().toLowerCase() } })
+    : (await db().membership.findFirst({ where: { projectId, role: "owner" }, orderBy: { createdAt: "asc" }, include: { user: true } }))?.user;
+  if (!user) throw new AppError("not_found", email ? `No account uses ${email}` : "The project has no owner");
+  await authorizeProject({
+    principal: { userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "token" },
+    projectId,
+    action,
+  });
+  return user;
+}

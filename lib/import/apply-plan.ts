@@ -1,0 +1,116 @@
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
+import type { AuditInput } from "@/lib/audit/events";
+import type { Prisma, Tx } from "@/lib/db/client";
+import { storeDocument } from "@/lib/documents/store-document";
+import { AppError } from "@/lib/errors";
+import type { ImportFormat } from "./types";
+import type { VerifiedDocument } from "./verify-plan";
+
+/** Rows per INSERT (annotations and their audit events): well inside PostgreSQL's 65,535 parameters. */
+const BATCH = 1000;
+/** The transaction holds the audit chain lock; generous for big files, bounded all the same. */
+const timeoutFor = (annotations: number) => Math.min(15 * 60_000, 60_000 + annotations * 5);
+
+async function lockVerified(tx: Tx, projectId: string, documents: VerifiedDocument[]): Promise<void> {
+  // Labels, documents and cited entities were read before the transaction: hold them still now.
+  const labels = new Map(documents.flatMap((d) => d.annotations.map((a) => [a.label.id, a.label.kind] as const)));
+  const rows = await tx.$queryRaw<{ id: string; kind: string }[]>`
+    SELECT "id", "kind"::text AS "kind" FROM "Label" WHERE "projectId" = ${projectId} AND "id" = ANY(${[...labels.keys()]}::text[]) FOR SHARE`;
+  if (rows.length !== labels.size || rows.some((r) => labels.get(r.id) !== r.kind)) {
+    throw new AppError("conflict", "The project's labels changed while the file was being checked; import it again");
+  }
+  const existing = [...new Set(documents.flatMap((d) => (d.target.kind === "existing" ? [d.target.id] : [])))];
+  const held = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Document" WHERE "id" = ANY(${existing}::text[]) FOR KEY SHARE`;
+  if (held.length !== existing.length) throw new AppError("conflict", "A document was deleted while the file was being checked; import it again");
+  const imported = new Set(documents.flatMap((d) => d.annotations.map((a) => a.id)));
+  const cited = [...new Set(documents.flatMap((d) => d.annotations.map((a) => (a.attributes.source as { annotationId?: string } | undefined)?.annotationId)))].filter(
+    (id): id is string => typeof id === "string" && !imported.has(id),
+  );
+  const sources = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Annotation" WHERE "id" = ANY(${cited}::text[]) FOR SHARE`;
+  if (sources.length !== cited.length) throw new AppError("conflict", "An entity cited as a claim's source was deleted while the file was being checked; import it again");
+}
+
+/**
+ * Writes a verified import in ONE audited transaction: the new documents through the upload path
+ * (document.created each), then the annotations in batches of BATCH rows with one
+ * annotation.created event per annotation (the same snapshot as a single create), then
+ * import.completed. Any failure rolls everything back; the whole import holds the audit chain
+ * lock, so other writers wait for it: imports are bounded by TRACEWELL_MAX_IMPORT_BYTES.
+ */
+export async function applyPlan({
+  actorId,
+  projectId,
+  format,
+  filename,
+  fileSha256,
+  documents,
+}: {
+  actorId: string;
+  projectId: string;
+  format: ImportFormat;
+  filename: string;
+  fileSha256: string;
+  documents: VerifiedDocument[];
+}): Promise<{ created: number; matched: number; annotations: number }> {
+  const total = documents.reduce((n, d) => n + d.annotations.length, 0);
+  return auditedTransaction(
+    async (tx, audit) => {
+      await lockVerified(tx, projectId, documents);
+      const ids = new Map<string, string>();
+      let created = 0;
+      for (const document of documents) {
+        if (ids.has(document.sha256)) continue;
+        if (document.target.kind === "existing") {
+          ids.set(document.sha256, document.target.id);
+          continue;
+        }
+        const { ingested, metadata } = document.target;
+        const stored = await storeDocument({ actorId, projectId, ingested, metadata, transaction: { tx, audit } });
+        if (stored.status === "created") created++;
+        ids.set(document.sha256, stored.document.id);
+      }
+      const rows = documents.flatMap((document) => document.annotations.map((a) => ({ ...a, documentId: ids.get(document.sha256)! })));
+      for (let at = 0; at < rows.length; at += BATCH) {
+        const batch = rows.slice(at, at + BATCH);
+        await tx.annotation.createMany({
+          data: batch.map((a) => ({
+            id: a.id,
+            documentId: a.documentId,
+            labelId: a.label.id,
+            authorId: actorId,
+            start: a.start,
+            end: a.end,
+            exact: a.exact,
+            prefix: a.prefix,
+            suffix: a.suffix,
+            attributes: a.attributes as Prisma.InputJsonObject,
+            status: a.status,
+          })),
+        });
+        await audit.many(
+          batch.map(
+            (a): AuditInput => ({
+              action: "annotation.created",
+              subjectType: "annotation",
+              subjectId: a.id,
+              projectId,
+              actorId,
+              data: { documentId: a.documentId, label: a.label, start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, attributes: a.attributes as never, status: a.status },
+            }),
+          ),
+        );
+      }
+      const matched = ids.size - created;
+      await audit({
+        action: "import.completed",
+        subjectType: "project",
+        subjectId: projectId,
+        projectId,
+        actorId,
+        data: { format, filename, fileSha256, documents: { created, matched }, annotations: rows.length },
+      });
+      return { created, matched, annotations: rows.length };
+    },
+    { timeout: timeoutFor(total) },
+  );
+}
