@@ -15,19 +15,15 @@
  * HEAP_CAP_MB (they must finish: memory does not grow with the corpus). Figures, not pass/fail.
  */
 import { fork, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { disconnectDb, db } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
 import { pgPool } from "@/lib/db/pg-pool";
 import { annotationsQuery } from "@/lib/export/corpus-sql";
 import { prepareExport } from "@/lib/export/run-export";
 import { streamCorpus } from "@/lib/export/stream-corpus";
 import { createProject } from "@/lib/projects/create-project";
 import { createUser } from "@/lib/users/create-user";
+import { withBenchDatabase } from "./bench-database";
 
 const PER_DOCUMENT = 1000;
 const SCALES = [
@@ -115,12 +111,7 @@ function copyBaseline(url: string, projectId: string): Result | null {
 }
 
 async function main() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "tracewell-bench-"));
-  chmodSync(dir, 0o755); // as root, PostgreSQL runs as the postgres user and must enter it
-  const server = await startEmbeddedPostgres({ dataDir: dir, whenInUse: "refuse" });
-  process.env.DATABASE_URL = server.url;
-  try {
-    await migrate({ url: server.url });
+  await withBenchDatabase(async (url) => {
     const user = await createUser({ email: "bench@example.com", password: "bench-password", via: "cli" });
     const projects: { name: string; id: string; annotations: number }[] = [];
     for (const scale of SCALES) {
@@ -135,9 +126,9 @@ async function main() {
 
     console.log(`\n${"run".padEnd(16)}${"annotations".padStart(12)}${"seconds".padStart(9)}${"annot./s".padStart(11)}${"MB out".padStart(9)}${"MB/s".padStart(8)}${"peak RSS".padStart(10)}   vs COPY`);
     for (const project of projects) {
-      const copy = copyBaseline(server.url, project.id);
+      const copy = copyBaseline(url, project.id);
       const rows: [string, Result][] = [];
-      for (const kind of ["cursor", "events", "jsonl", "w3c"] as const) rows.push([kind, await runChild({ kind, projectId: project.id }, server.url)]);
+      for (const kind of ["cursor", "events", "jsonl", "w3c"] as const) rows.push([kind, await runChild({ kind, projectId: project.id }, url)]);
       if (copy) rows.unshift(["COPY (psql)", copy]);
       for (const [kind, r] of rows) {
         if (r.annotations !== project.annotations) throw new Error(`${kind}: ${r.annotations} annotations, expected ${project.annotations}`);
@@ -154,15 +145,11 @@ async function main() {
     // capped far below the corpus size (an export that held it would die of OOM here).
     const largest = projects[projects.length - 1]!;
     for (const kind of ["jsonl", "w3c"] as const) {
-      const r = await runChild({ kind, projectId: largest.id }, server.url, [`--max-old-space-size=${HEAP_CAP_MB}`]);
+      const r = await runChild({ kind, projectId: largest.id }, url, [`--max-old-space-size=${HEAP_CAP_MB}`]);
       console.log(`${largest.name} ${kind} with the JS heap capped at ${HEAP_CAP_MB} MB: ${r.annotations.toLocaleString("en")} annotations, ${mb(r.bytes)} MB in ${r.seconds.toFixed(2)} s, peak RSS ${mb(r.peakRss)} MB`);
     }
     if (spawnSync("psql", ["--version"]).status !== 0) console.log("\npsql is not installed: no COPY baseline (the cursor row is the baseline).");
-  } finally {
-    await disconnectDb();
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 const childAt = process.argv.indexOf("--child");

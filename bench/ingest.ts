@@ -5,17 +5,13 @@
  *   3. list/search latency with 10,000 documents in the project (topped up by SQL)
  * Prints documents/s, MB/s, latencies and peak memory. Figures, not pass/fail.
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { disconnectDb, db } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+import { db } from "@/lib/db/client";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { uploadDocuments } from "@/lib/documents/upload-documents";
 import { createProject } from "@/lib/projects/create-project";
 import { createUser } from "@/lib/users/create-user";
+import { withBenchDatabase } from "./bench-database";
 
 const SAMPLES = [
   "Officials told reporters that more than 6000 fighters had crossed the border.",
@@ -53,12 +49,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function main() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "tracewell-bench-"));
-  chmodSync(dir, 0o755); // as root, PostgreSQL runs as the postgres user and must enter it
-  const server = await startEmbeddedPostgres({ dataDir: dir, whenInUse: "refuse" });
-  process.env.DATABASE_URL = server.url;
-  try {
-    await migrate({ url: server.url });
+  await withBenchDatabase(async (url) => {
     const user = await createUser({ email: "bench@example.com", password: "bench-password", via: "cli" });
     const project = await createProject({ actorId: user.id, input: { name: "Bench" } });
     const upload = (files: { filename: string; bytes: Uint8Array }[]) =>
@@ -105,12 +96,8 @@ async function main() {
     await latency("full-text search 'fighters'", { q: "fighters" });
     await latency("full-text search 'ذبيح'", { q: "ذبيح" });
     console.log(`peak memory (RSS): ${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))} MB`);
-  } finally {
-    clearInterval(sampler);
-    await disconnectDb();
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
+  clearInterval(sampler);
 }
 
 await main();

@@ -93,6 +93,9 @@ export function AnnotationReader(props: ReaderProps) {
   const batch = useRef<Meta[] | null>(null);
 
   function tagSelection(editor: Editor, label: LabelInfo, exact: boolean): boolean {
+    // The browser reports selection changes asynchronously (selectionchange); a hotkey pressed
+    // right after Shift+arrow can arrive first. Make ProseMirror read the DOM selection now.
+    (editor.view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
     const { from, to, empty } = editor.state.selection;
     if (empty) {
       latest.current.onNotice("Select some text first, then press the label's key.");
