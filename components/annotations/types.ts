@@ -15,11 +15,15 @@ export interface LabelInfo {
   description?: string;
 }
 
-export const ENTITY_TYPES = ["person", "organization", "armed_group", "location", "event", "other"] as const;
-export const REPORTING = ["asserted", "reported", "alleged", "denied"] as const;
-export const RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
-export const CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
-export const QUALIFIERS = ["exact", "approximately", "more than", "less than", "at least", "at most", "up to", "range"] as const;
+import {
+  ENTITY_TYPES,
+  FIGURE_QUALIFIERS as QUALIFIERS,
+  INFORMATION_CREDIBILITY as CREDIBILITY,
+  REPORTING_MODES as REPORTING,
+  SOURCE_RELIABILITY as RELIABILITY,
+} from "@/lib/annotations/attribute-values";
+
+export { CREDIBILITY, ENTITY_TYPES, QUALIFIERS, RELIABILITY, REPORTING };
 export const STATUSES = ["pending", "accepted", "rejected"] as const satisfies readonly AnnotationStatus[];
 
 export interface FigureAttributes {

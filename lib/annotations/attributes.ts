@@ -1,14 +1,17 @@
 import { z } from "zod";
 import type { LabelKind } from "@/lib/db/generated/enums";
 import { parseFigure } from "@/lib/text/figures";
+import {
+  ENTITY_TYPES,
+  FIGURE_QUALIFIERS,
+  INFORMATION_CREDIBILITY,
+  REPORTING_MODES,
+  SOURCE_RELIABILITY,
+} from "./attribute-values";
 
 /** Attribute schemas per label kind (ARCHITECTURE.md, "Attributes by kind"); stored as JSON. */
 
-export const FIGURE_QUALIFIERS = ["exact", "approximately", "more than", "less than", "at least", "at most", "up to", "range"] as const;
-export const ENTITY_TYPES = ["person", "organization", "armed_group", "location", "event", "other"] as const;
-export const REPORTING_MODES = ["asserted", "reported", "alleged", "denied"] as const;
-/** Admiralty (NATO) grading: source reliability A–F, information credibility 1–6. */
-export const SOURCE_RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
+export { ENTITY_TYPES, FIGURE_QUALIFIERS, INFORMATION_CREDIBILITY, REPORTING_MODES, SOURCE_RELIABILITY };
 
 export const ZFigureAttributes = z
   .strictObject({
@@ -44,7 +47,7 @@ export const ZClaimAttributes = z.strictObject({
   source: ZClaimSource.optional(),
   reporting: z.enum(REPORTING_MODES).optional(),
   reliability: z.enum(SOURCE_RELIABILITY).optional(),
-  credibility: z.number().int().min(1).max(6).optional(),
+  credibility: z.number().int().min(1).max(INFORMATION_CREDIBILITY.length).optional(),
   note: z.string().max(5000).optional(),
 });
 
