@@ -65,7 +65,7 @@ export async function openReader(page: Page, projectId: string, documentId: stri
 export async function charBox(page: Page, line: number, offset: number, units?: number): Promise<{ x: number; y: number; width: number; height: number }> {
   return page.getByTestId("document-text").evaluate(
     (root, [lineIndex, unit, length]) => {
-      const paragraph = root.querySelectorAll(":scope > p")[lineIndex];
+      const paragraph = root.querySelectorAll("p")[lineIndex];
       if (!paragraph) throw new Error(`no line ${lineIndex}`);
       const bounds = paragraph.getBoundingClientRect();
       if (bounds.top < 0 || bounds.bottom > innerHeight) paragraph.scrollIntoView({ block: "center", behavior: "instant" });

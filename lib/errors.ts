@@ -52,5 +52,14 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
     const message = first ? `${first.path || "input"}: ${first.message}` : "Invalid input";
     return { status: 400, body: { error: { code: "bad_request", message, details: { issues } } } };
   }
+  if (isUniqueViolation(err)) {
+    // A check-then-insert raced with a concurrent writer and the unique index kept the first.
+    return { status: 409, body: { error: { code: "conflict", message: "A change made at the same moment took this value first; reload and try again" } } };
+  }
   return { status: 500, body: { error: { code: "internal", message: "Internal server error" } } };
+}
+
+/** Prisma's unique-constraint error (P2002). */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
 }

@@ -13,6 +13,7 @@ import { buildSegmentTable, posRangeToCodePoints, posToCodePoint, rangeToPos, to
 import type { CodePointRange } from "@/lib/text/quote";
 import { snapToWords } from "@/lib/text/snap";
 import { AnnotationHighlights, highlightEntry, highlightMeta, type Highlight, type Meta } from "./highlight-plugin";
+import { LineBlock } from "./line-block";
 import { ReadOnlyText } from "./read-only-text";
 import { annotationIdsAt, isRedo, isUndo, labelForKey } from "./reader-keys";
 import { SelectionToolbar } from "./selection-toolbar";
@@ -75,9 +76,10 @@ function neighbour(store: AnnotationStore, table: SegmentTable, view: EditorView
 }
 
 /**
- * The document text in a Tiptap reader: one paragraph per line (dir="auto" each), annotations as
- * decorations, tagging by hotkey or toolbar, keyboard navigation between annotations. The text
- * itself cannot change (ReadOnlyText); everything else goes through the callbacks.
+ * The document text in a Tiptap reader: one paragraph per line (dir="auto" each) in blocks of
+ * lines (LineBlock), annotations as decorations, tagging by hotkey or toolbar, keyboard
+ * navigation between annotations. The text itself cannot change (ReadOnlyText); everything else
+ * goes through the callbacks.
  */
 export function AnnotationReader(props: ReaderProps) {
   const { text, direction, store, labels, canTag, selectedId, ref } = props;
@@ -212,7 +214,14 @@ export function AnnotationReader(props: ReaderProps) {
       enableInputRules: false,
       enablePasteRules: false,
       coreExtensionOptions: { clipboardTextSerializer: { blockSeparator: "\n" } },
-      extensions: [Document, Paragraph.configure({ HTMLAttributes: { dir: "auto" } }), Text, ReadOnlyText, AnnotationHighlights],
+      extensions: [
+        Document.extend({ content: "lineBlock+" }),
+        LineBlock,
+        Paragraph.configure({ HTMLAttributes: { dir: "auto" } }),
+        Text,
+        ReadOnlyText,
+        AnnotationHighlights,
+      ],
       content,
       editorProps: {
         attributes: {

@@ -26,11 +26,16 @@ export async function authorizeProject({
     where: { projectId_userId: { projectId, userId: principal.userId } },
     select: { role: true },
   });
-  if (!membership) throw new AppError("not_found", "Project not found");
-  if (!can(membership.role, action)) {
-    throw new AppError("forbidden", `Your role (${membership.role}) does not allow ${action} in this project`);
+  return checkAccess({ projectId, role: membership?.role ?? null, action });
+}
+
+/** The gate's decision once the caller's role in the project is known (null: not a member). */
+export function checkAccess({ projectId, role, action }: { projectId: string; role: Role | null; action: Action }): ProjectAccess {
+  if (!role) throw new AppError("not_found", "Project not found");
+  if (!can(role, action)) {
+    throw new AppError("forbidden", `Your role (${role}) does not allow ${action} in this project`);
   }
-  return { projectId, role: membership.role };
+  return { projectId, role };
 }
 
 /** Where-clause that limits any project query to projects the user belongs to. */

@@ -1,6 +1,7 @@
 import { auditedTransaction, type Audit } from "@/lib/audit/audited-transaction";
 import { db, type Tx } from "@/lib/db/client";
 import type { Document } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/errors";
 import type { IngestOk } from "@/lib/ingest/ingest-file";
 import type { DocumentMetadata } from "./schemas";
 
@@ -8,10 +9,6 @@ export type StoreOutcome = { status: "created" | "duplicate"; document: Document
 
 function dateOrNull(value: string | null | undefined): Date | null {
   return value ? new Date(`${value}T00:00:00Z`) : null;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
 }
 
 type StoreOptions = {

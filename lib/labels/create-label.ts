@@ -1,6 +1,6 @@
 import { auditedTransaction } from "@/lib/audit/audited-transaction";
-import { AppError } from "@/lib/errors";
-import { assertLabelFree, isUniqueViolation } from "./label-conflicts";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import { assertLabelFree } from "./label-conflicts";
 import { ZCreateLabel } from "./schemas";
 
 /** Adds a label to a project. Authorization is the caller's (label.manage, owners). */

@@ -22,7 +22,3 @@ export async function assertLabelFree(
   }
 }
 
-/** Two writers raced past the checks above; the unique indexes kept one. */
-export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
-}

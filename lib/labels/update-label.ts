@@ -1,7 +1,7 @@
 import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import type { Tx } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { assertLabelFree, isUniqueViolation } from "./label-conflicts";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import { assertLabelFree } from "./label-conflicts";
 import { ZUpdateLabel } from "./schemas";
 
 /** Locks a label row until the transaction ends; annotation writes hold it FOR SHARE meanwhile. */

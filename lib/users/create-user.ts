@@ -20,8 +20,7 @@ export async function createUser(options: CreateUserOptions) {
   const passwordHash = await hashPassword(password);
 
   return auditedTransaction(async (tx, audit) => {
-    // The audit lock held by this transaction also serialises sign-ups, so exactly one account
-    // can be the first.
+    // Serialised with every other audited writer, so exactly one account can be the first.
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
       throw new AppError("conflict", `An account with ${email} already exists`);
     }
@@ -35,5 +34,5 @@ export async function createUser(options: CreateUserOptions) {
       data: { email, isAdmin, via: options.via },
     });
     return user;
-  });
+  }, { serialize: true });
 }

@@ -154,6 +154,49 @@ describe("audit events", () => {
     for (const seqs of byProject.values()) expect(Number(seqs[4]! - seqs[0]!)).toBe(4);
     expect(await verifyAuditChain()).toMatchObject({ ok: true, events: 51 });
   });
+
+  /** Starts a writer that records its event, then waits inside its transaction until released. */
+  function parkedWriter(userId: string, name: string, options?: { serialize: boolean }) {
+    let release!: () => void;
+    let parked!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const isParked = new Promise<void>((resolve) => (parked = resolve));
+    const done = auditedTransaction(async (tx, audit) => {
+      const project = await tx.project.create({ data: { name } });
+      await audit({ action: "project.created", subjectType: "project", subjectId: project.id, projectId: project.id, actorId: userId, data: { name, description: "" } });
+      parked();
+      await gate;
+    }, options);
+    return { release, isParked, done };
+  }
+
+  it("take the chain lock only at the end: a slow writer does not hold up a quick one", async () => {
+    const { user } = await makeUser();
+    const slow = parkedWriter(user.id, "Slow writer");
+    await slow.isParked;
+    const quick = await createProject({ actorId: user.id, input: { name: "Quick writer" } });
+    slow.release();
+    await slow.done;
+    const events = await allEvents();
+    const quickSeq = events.find((e) => e.projectId === quick.id)!.seq;
+    const slowSeq = events.find((e) => e.action === "project.created" && (e.data as { name: string }).name === "Slow writer")!.seq;
+    expect(slowSeq).toBeGreaterThan(quickSeq); // chained in commit order
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it("run alone with serialize: a quick writer waits until the serialised one commits", async () => {
+    const { user } = await makeUser();
+    const slow = parkedWriter(user.id, "Serialised writer", { serialize: true });
+    await slow.isParked;
+    let quickDone = false;
+    const quick = createProject({ actorId: user.id, input: { name: "Waiting writer" } }).then(() => (quickDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(quickDone).toBe(false);
+    slow.release();
+    await Promise.all([slow.done, quick]);
+    expect(quickDone).toBe(true);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
 });
 
 describe("verifyAuditChain() on a tampered log", () => {

@@ -64,4 +64,11 @@ describe("toErrorBody", () => {
     expect(body).toEqual({ error: { code: "internal", message: "Internal server error" } });
     expect(JSON.stringify(body)).not.toMatch(/secret|hunter2|undefined/);
   });
+
+  it("maps a unique-constraint race (Prisma P2002) to 409 conflict, without the constraint's details", () => {
+    const { status, body } = toErrorBody({ code: "P2002", meta: { target: ["projectId", "userId"] }, message: "Unique constraint failed" });
+    expect(status).toBe(409);
+    expect(body.error.code).toBe("conflict");
+    expect(JSON.stringify(body)).not.toMatch(/userId|Unique constraint/);
+  });
 });
