@@ -18,6 +18,12 @@ export interface AuditedTransactionOptions {
   serialize?: boolean;
 }
 
+/** An event as recorded: what the service passed, and its checked action, subject type and data. */
+interface Recorded {
+  input: AuditInput;
+  body: ReturnType<typeof ZAuditEvent.parse>;
+}
+
 async function lockChain(tx: Tx): Promise<void> {
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
 }
@@ -39,7 +45,7 @@ export async function auditedTransaction<T>(
   return db().$transaction(
     async (tx) => {
       if (serialize) await lockChain(tx);
-      const pending: { input: AuditInput; body: ReturnType<typeof ZAuditEvent.parse> }[] = [];
+      const pending: Recorded[] = [];
       const record = (input: AuditInput) =>
         pending.push({ input, body: ZAuditEvent.parse({ action: input.action, subjectType: input.subjectType, data: input.data }) });
       const audit: Audit = Object.assign(async (input: AuditInput) => void record(input), {
@@ -57,7 +63,7 @@ export async function auditedTransaction<T>(
 }
 
 /** Under the chain lock: numbers and hashes the events after the last one and inserts them. */
-async function appendToChain(tx: Tx, pending: { input: AuditInput; body: ReturnType<typeof ZAuditEvent.parse> }[]): Promise<void> {
+async function appendToChain(tx: Tx, pending: Recorded[]): Promise<void> {
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   let seq = last?.seq ?? 0n;
   let prevHash = last?.hash ?? GENESIS_HASH;
