@@ -146,6 +146,34 @@ test.describe("annotation editor", () => {
     expect(await page.getByTestId("document-text").locator("p").nth(1).evaluate((el) => getComputedStyle(el).direction)).toBe("ltr");
   });
 
+  test("offsets stay exact past the first block of lines and across a block boundary", async ({ page, context, account: _owner }) => {
+    // 80 lines: the reader groups them in blocks of 32, so lines 31 | 32 straddle a boundary.
+    const lines = Array.from({ length: 80 }, (_, i) => `Line ${i} 🇦🇫 report from post ${i} in Kestan.`);
+    lines[31] = "The convoy 👨‍👩‍👧 was seen near the ridge";
+    lines[32] = "crossing at dawn, said the monitor.";
+    lines[70] = "At least 1,300 people left Zarabad 🧭 by night.";
+    const text = lines.join("\n");
+    const projectId = await createProjectViaApi(context, "Blocks");
+    const documentId = await uploadText(page.request, projectId, "long.txt", text);
+    await openReader(page, projectId, documentId);
+
+    await dragSelect(page, text, "Zarabad");
+    await page.keyboard.press("2");
+    await dragSelect(page, text, "ridge", "crossing");
+    await page.keyboard.press("1");
+
+    await expect.poll(async () => (await listAnnotations(page.request, documentId)).length).toBe(2);
+    const stored = await listAnnotations(page.request, documentId);
+    const codePoints = [...text];
+    for (const needle of ["Zarabad", "ridge\ncrossing"]) {
+      const expected = codePointsOf(text, needle);
+      const annotation = stored.find((a) => a.exact === needle);
+      expect(annotation, `an annotation of ${JSON.stringify(needle)}; stored: ${stored.map((a) => JSON.stringify(a.exact)).join(" | ")}`).toBeDefined();
+      expect([annotation!.start, annotation!.end]).toEqual([expected.start, expected.end]);
+      expect(codePoints.slice(annotation!.start, annotation!.end).join("")).toBe(needle);
+    }
+  });
+
   test("attributes are edited in the side panel and saved; a stale version is reloaded", async ({ page, context, account: _owner }) => {
     const projectId = await createProjectViaApi(context, "Attributes");
     const documentId = await uploadText(page.request, projectId, "brief.txt", BRIEF);
