@@ -372,8 +372,11 @@ async function main() {
       const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : undefined;
       await profiler?.send("Profiler.enable");
       await profiler?.send("Profiler.start");
+      // BENCH_TRACE=file.json saves a Chromium performance trace of the tags (DevTools, Performance).
+      if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "v8.execute"] });
       for (let i = 0; i < (parts.includes("b") ? TAGS : 0); i++) latencies.push(await tagLatency(page, free[i * step]!));
       if (profiler) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profiler.send("Profiler.stop")).profile));
+      if (process.env.BENCH_TRACE) await browser.stopTracing();
       if (parts.includes("b")) {
         const presented = latencies.map((l) => l.presented);
         const drawn = latencies.map((l) => l.drawn);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AnnotationReader, type ReaderHandle } from "@/components/editor/annotation-reader";
 import { isRedo, isUndo } from "@/components/editor/reader-keys";
 import { Button } from "@/components/ui/button";
@@ -13,6 +13,10 @@ import { LabelLegend } from "./label-legend";
 import { NoticeBar } from "./notice-bar";
 import { ShortcutsHelp, type ShortcutsHelpHandle } from "./shortcuts-help";
 import { canEdit, type Annotation, type LabelInfo, type Viewer } from "./types";
+import { useStoreSnapshot } from "./use-store-snapshot";
+
+/** Renders again only when its own inputs change, not for a notice or the undo buttons. */
+const List = memo(AnnotationList);
 
 export interface WorkbenchProps {
   documentId: string;
@@ -41,16 +45,16 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
   const help = useRef<ShortcutsHelpHandle>(null);
   const panelHeading = useRef<HTMLHeadingElement>(null);
   const index = useMemo(() => new CodePointIndex(text), [text]);
-  // The list and the claim form's entity choices follow at lower priority: a new highlight is
-  // painted first, then the 10,000-row list catches up.
-  const annotations = useDeferredValue(useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot));
+  // The list, the details panel and the claim form's entity choices follow at lower priority: a
+  // new highlight is painted first, then the 10,000-row list and the panel catch up.
+  const annotations = useStoreSnapshot(store);
 
   const [commands] = useState(
     () =>
       new AnnotationCommands(store, documentId, { id: viewer.userId, name: viewer.name, email: viewer.email }, {
         notice: setNotice,
         renamed: (from, to) => setSelectedId((current) => (current === from ? to : current)),
-        history: setHistory,
+        history: (state) => startTransition(() => setHistory(state)),
       }),
   );
 
@@ -80,6 +84,11 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
 
   const selected = selectedId ? store.get(selectedId) : undefined;
   const entities = useMemo(() => annotations.filter((a) => a.label.kind === "entity" && !a.pending), [annotations]);
+
+  const choose = useCallback((id: string) => {
+    setSelectedId(id);
+    reader.current?.reveal(id, { flash: true, caret: true });
+  }, []);
 
   const backToText = () => {
     if (selectedId) reader.current?.reveal(selectedId, { caret: true });
@@ -124,7 +133,7 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
           labels={labels}
           canTag={viewer.canCreate}
           selectedId={selectedId}
-          onSelect={setSelectedId}
+          onSelect={(id) => startTransition(() => setSelectedId(id))}
           onOpen={(id) => {
             setSelectedId(id);
             requestAnimationFrame(() => panelHeading.current?.focus());
@@ -159,15 +168,7 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
               }}
             />
           )}
-          <AnnotationList
-            annotations={annotations}
-            labels={labels}
-            selectedId={selectedId}
-            onChoose={(id) => {
-              setSelectedId(id);
-              reader.current?.reveal(id, { flash: true, caret: true });
-            }}
-          />
+          <List annotations={annotations} labels={labels} selectedId={selectedId} onChoose={choose} />
         </div>
       </div>
     </section>

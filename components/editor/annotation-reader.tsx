@@ -3,10 +3,10 @@
 import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
-import { TextSelection } from "@tiptap/pm/state";
+import { TextSelection, type Transaction } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
+import { startTransition, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
 import type { AnnotationStore } from "@/components/annotations/annotation-store";
 import type { Annotation, LabelInfo } from "@/components/annotations/types";
 import { buildSegmentTable, posRangeToCodePoints, posToCodePoint, rangeToPos, toEditorDoc, type SegmentTable } from "@/lib/text/editor-positions";
@@ -31,7 +31,12 @@ export interface ReaderProps {
   store: AnnotationStore;
   labels: readonly LabelInfo[];
   canTag: boolean;
+  /** The current annotation, as the parent knows it. */
   selectedId: string | null;
+  /**
+   * The current annotation changed in the reader. The reader keeps its own copy at once, so the
+   * parent may apply it at lower priority (after the frame that shows the change).
+   */
   onSelect: (id: string | null) => void;
   /** Enter on an annotation: move into its details. */
   onOpen: (id: string) => void;
@@ -88,6 +93,11 @@ export function AnnotationReader(props: ReaderProps) {
   const table = useMemo(() => buildSegmentTable(text), [text]);
   const content = useMemo(() => toEditorDoc(table), [table]);
   const exactSelection = useRef(false);
+  /**
+   * The current annotation as the reader knows it, at once: the workbench learns of a change at
+   * lower priority (after the frame that shows it), and keys pressed meanwhile go from here.
+   */
+  const selected = useRef(selectedId);
   const clickCycle = useRef<{ pos: number; ids: string[] } | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [count, setCount] = useState<number | null>(null);
@@ -122,15 +132,21 @@ export function AnnotationReader(props: ReaderProps) {
       editor.view.dispatch(highlightMeta(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, end)), metas));
     }
     exactSelection.current = false;
-    if (id) latest.current.onSelect(id);
+    if (id) choose(id);
     return true;
+  }
+
+  /** Makes `id` the current annotation; `view`, when given, shows it as such right away. */
+  function choose(id: string | null, view?: EditorView, tr: Transaction | undefined = view?.state.tr): void {
+    selected.current = id;
+    if (view && tr) view.dispatch(highlightMeta(tr, { type: "select", id }));
+    latest.current.onSelect(id);
   }
 
   function select(view: EditorView, annotation: Annotation | undefined): void {
     if (!annotation) return;
     const entry = highlightEntry(view.state, annotation.id);
-    if (entry) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, entry.highlight.from)).scrollIntoView());
-    latest.current.onSelect(annotation.id);
+    choose(annotation.id, view, entry && view.state.tr.setSelection(TextSelection.create(view.state.doc, entry.highlight.from)).scrollIntoView());
   }
 
   function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
@@ -147,13 +163,13 @@ export function AnnotationReader(props: ReaderProps) {
     const next = event.key === "]" || (event.altKey && event.key === "ArrowDown");
     const previous = event.key === "[" || (event.altKey && event.key === "ArrowUp");
     if (next || previous) {
-      select(view, neighbour(store, table, view, current.selectedId, next ? 1 : -1));
+      select(view, neighbour(store, table, view, selected.current, next ? 1 : -1));
       return true;
     }
     if (event.key === "Enter") {
-      const id = current.selectedId ?? innermostAt(store, posToCodePoint(table, view.state.selection.head))?.id;
+      const id = selected.current ?? innermostAt(store, posToCodePoint(table, view.state.selection.head))?.id;
       if (id) {
-        current.onSelect(id);
+        choose(id, view);
         current.onOpen(id);
       }
       return true;
@@ -161,11 +177,11 @@ export function AnnotationReader(props: ReaderProps) {
     if (event.key === "Escape") {
       const { selection } = view.state;
       if (!selection.empty) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, selection.head)));
-      else current.onSelect(null);
+      else choose(null, view);
       return true;
     }
     if (event.key === "Delete" || event.key === "Backspace") {
-      if (current.selectedId) current.onDelete(current.selectedId);
+      if (selected.current) current.onDelete(selected.current);
       return true;
     }
     if (event.shiftKey && event.key.startsWith("Arrow")) exactSelection.current = false;
@@ -179,20 +195,20 @@ export function AnnotationReader(props: ReaderProps) {
     if (event.shiftKey) return false;
     // The caret goes where the click was, in the editor state too, before a change of the
     // current annotation redraws the view (which would otherwise restore the state's old caret).
-    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)));
+    const caret = view.state.tr.setSelection(TextSelection.create(view.state.doc, pos));
     const ids = annotationIdsAt(event.target, view.dom).sort((a, b) => spanLength(view, a) - spanLength(view, b));
     if (ids.length === 0) {
       clickCycle.current = null;
-      latest.current.onSelect(null);
+      choose(null, view, caret);
       return true;
     }
     // A second click on the same spot moves on to the next annotation stacked there.
-    const current = latest.current.selectedId;
+    const current = selected.current;
     const at = current ? ids.indexOf(current) : -1;
     const again = at !== -1 && clickCycle.current !== null && Math.abs(clickCycle.current.pos - pos) <= 1;
     const id = again ? ids[(at + 1) % ids.length]! : at !== -1 ? current! : ids[0]!;
     clickCycle.current = { pos, ids };
-    latest.current.onSelect(id);
+    choose(id, view, caret);
     return true;
   }
 
@@ -200,9 +216,9 @@ export function AnnotationReader(props: ReaderProps) {
   function handleDoubleClick(view: EditorView, pos: number, event: MouseEvent): boolean {
     if (annotationIdsAt(event.target, view.dom).length > 1) {
       const ids = annotationIdsAt(event.target, view.dom).sort((a, b) => spanLength(view, a) - spanLength(view, b));
-      const current = latest.current.selectedId;
+      const current = selected.current;
       const at = current ? ids.indexOf(current) : -1;
-      latest.current.onSelect(ids[(at + 1) % ids.length]!);
+      choose(ids[(at + 1) % ids.length]!, view);
     }
     return false;
   }
@@ -251,7 +267,7 @@ export function AnnotationReader(props: ReaderProps) {
       onCreate: ({ editor: created }) => {
         const highlights = toHighlights(table, store.getSnapshot());
         created.view.dispatch(highlightMeta(created.state.tr, { type: "reset", highlights }));
-        if (latest.current.selectedId) created.view.dispatch(highlightMeta(created.state.tr, { type: "select", id: latest.current.selectedId }));
+        if (selected.current) created.view.dispatch(highlightMeta(created.state.tr, { type: "select", id: selected.current }));
         requestAnimationFrame(() => setCount(highlights.length));
       },
     },
@@ -266,11 +282,14 @@ export function AnnotationReader(props: ReaderProps) {
       const meta: Meta = { type: "change", upsert: toHighlights(table, upsert), remove };
       if (batch.current) batch.current.push(meta);
       else editor.view.dispatch(highlightMeta(editor.state.tr, meta));
-      setCount(store.size);
+      startTransition(() => setCount(store.size));
     });
   }, [editor, store, table]);
 
+  // A change of the current annotation made outside the reader (the list, the panel, a deletion).
   useEffect(() => {
+    if (selected.current === selectedId) return;
+    selected.current = selectedId;
     if (editor) editor.view.dispatch(highlightMeta(editor.state.tr, { type: "select", id: selectedId }));
   }, [editor, selectedId]);
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Editor } from "@tiptap/react";
-import { useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import type { LabelInfo } from "@/components/annotations/types";
 
 interface Position {
@@ -28,10 +28,14 @@ export function SelectionToolbar({ editor, labels, onTag }: { editor: Editor; la
   const toolbar = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    // At transition priority: a keystroke's own change (a new highlight, a moved caret) is drawn
+    // first. A synchronous render here would also make React measure the selection inside the
+    // focused 1 MB text on commit, in the keystroke.
     const update = () => {
       const box = toolbar.current?.parentElement;
       const focused = editor.view.hasFocus() || toolbar.current?.contains(document.activeElement);
-      setPosition(box && focused ? place(editor, box, toolbar.current?.offsetWidth ?? 240) : null);
+      const next = box && focused ? place(editor, box, toolbar.current?.offsetWidth ?? 240) : null;
+      startTransition(() => setPosition(next));
     };
     const onBlur = ({ event }: { event: FocusEvent }) => {
       if (!toolbar.current?.contains(event.relatedTarget as Node | null)) setPosition(null);
