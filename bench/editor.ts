@@ -8,6 +8,8 @@
  *       over a pg pool of the same size.
  * Runs a throwaway embedded PostgreSQL and the built app (`next build` first). Figures, not
  * pass/fail; targets (issue 4): (a) ≤ 2× the floor, (b) p95 ≤ 50 ms, (c) ≥ 0.3× raw, p95 ≤ 30 ms.
+ * While working on one part: BENCH_PARTS=b (or ac, …) runs only those; BENCH_PROFILE=f.cpuprofile
+ * and BENCH_TRACE=f.json save a Chromium CPU profile or performance trace of the tags.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
