@@ -109,6 +109,13 @@ test.describe("export and import", () => {
         .filter((r) => r.type === "document")
         .flatMap((r) => r.annotations.map((a: Record<string, unknown>) => [a.label, a.start, a.end, a.exact, a.attributes]));
     expect(annotations(again)).toEqual(annotations(exported));
+
+    // The same file once more adds nothing, and says so.
+    await page.getByLabel("File", { exact: true }).setInputFiles({ name: "corpus-again.jsonl", mimeType: "application/x-ndjson", buffer: exported });
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByTestId("import-result")).toContainText("Imported 0 annotations");
+    await expect(page.getByTestId("import-result")).toContainText("4 annotations of the file were already here");
+    expect(annotations(await (await context.request.get(`/api/v1/projects/${target}/export?format=jsonl`)).body())).toEqual(annotations(exported));
   });
 
   test("annotators see the Export tab but may neither export nor import", async ({ context, browser, account }) => {

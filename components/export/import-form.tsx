@@ -10,7 +10,7 @@ import { FORMAT_CHOICES } from "./formats";
 import { ImportProblems, type Problem } from "./import-problems";
 
 type Outcome =
-  | { kind: "imported"; annotations: number; created: number; matched: number }
+  | { kind: "imported"; annotations: number; alreadyPresent: number; created: number; matched: number }
   | { kind: "refused"; message: string; problems: Problem[]; more: number }
   | { kind: "error"; message: string };
 
@@ -21,7 +21,7 @@ async function send(projectId: string, format: string, file: File): Promise<Outc
   body.append("file", file);
   const res = await fetch(`/api/v1/projects/${projectId}/import?format=${format}`, { method: "POST", body });
   const json = (await res.json().catch(() => null)) as Record<string, any> | null; // eslint-disable-line @typescript-eslint/no-explicit-any
-  if (res.status === 201 && json) return { kind: "imported", annotations: json.annotations, ...json.documents };
+  if (res.status === 201 && json) return { kind: "imported", annotations: json.annotations, alreadyPresent: json.alreadyPresent ?? 0, ...json.documents };
   const error = json?.error ?? { message: `The server answered ${res.status}` };
   if (res.status === 422 && error.details?.errors) return { kind: "refused", message: error.message, problems: error.details.errors, more: error.details.more ?? 0 };
   return { kind: "error", message: error.message };
@@ -82,12 +82,13 @@ export function ImportForm({ projectId }: { projectId: string }) {
       <p className="text-xs text-slate-600">
         Documents are matched to this project&apos;s by their text&apos;s sha256, or created from the file&apos;s text (W3C files carry no text:
         upload the documents first). Labels must exist here already. Every annotation is checked against its text first; if anything is wrong,
-        nothing is imported.
+        nothing is imported. Annotations a document already has are not added twice.
       </p>
       {outcome?.kind === "imported" && (
         <Alert variant="success" data-testid="import-result">
           <AlertTitle>Imported {outcome.annotations} annotations</AlertTitle>
           {outcome.created} documents created, {outcome.matched} matched to documents already here. Your name is on them as their author.
+          {outcome.alreadyPresent > 0 && ` ${outcome.alreadyPresent} annotations of the file were already here (same label, span and attributes) and were left as they are.`}
         </Alert>
       )}
       {outcome?.kind === "error" && <Alert variant="destructive">{outcome.message}</Alert>}

@@ -160,6 +160,8 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
       fileSha256: z.string(),
       documents: z.object({ created: z.number().int(), matched: z.number().int() }),
       annotations: z.number().int(),
+      /** Annotations of the file that the matched documents already had (not inserted again). */
+      alreadyPresent: z.number().int().optional(),
     }),
   }),
   z.object({

@@ -38,7 +38,8 @@ export function runImport(values: { project?: string; format?: string; email?: s
     }
     console.log(
       `Imported ${report.annotations} annotations into "${project.name}" as ${actor.email}: ` +
-        `${report.documents.created} documents created, ${report.documents.matched} matched by sha256`,
+        `${report.documents.created} documents created, ${report.documents.matched} matched by sha256` +
+        (report.alreadyPresent ? `; ${report.alreadyPresent} annotations were already there and were left as they are` : ""),
     );
     return 0;
   });

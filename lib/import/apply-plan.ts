@@ -28,14 +28,19 @@ async function lockVerified(tx: Tx, projectId: string, documents: VerifiedDocume
   );
   const sources = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Annotation" WHERE "id" = ANY(${cited}::text[]) FOR SHARE`;
   if (sources.length !== cited.length) throw new AppError("conflict", "An entity cited as a claim's source was deleted while the file was being checked; import it again");
+  // Annotations counted as already present must still be there (and stay) when the import commits.
+  const present = documents.flatMap((d) => d.present);
+  const kept = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "Annotation" WHERE "id" = ANY(${present}::text[]) FOR SHARE) AS "held"`;
+  if (kept[0]!.n !== present.length) throw new AppError("conflict", "An annotation the file repeats was deleted while the file was being checked; import it again");
 }
 
 /**
  * Writes a verified import in ONE audited transaction: the new documents through the upload path
  * (document.created each), then the annotations in batches of BATCH rows with one
  * annotation.created event per annotation (the same snapshot as a single create), then
- * import.completed. Any failure rolls everything back; the whole import holds the audit chain
- * lock, so other writers wait for it: imports are bounded by TRACEWELL_MAX_IMPORT_BYTES.
+ * import.completed. Any failure rolls everything back. The events are appended under the audit
+ * chain lock at the end, so other writers wait for that step: imports are bounded by
+ * TRACEWELL_MAX_IMPORT_BYTES.
  */
 export async function applyPlan({
   actorId,
@@ -51,7 +56,7 @@ export async function applyPlan({
   filename: string;
   fileSha256: string;
   documents: VerifiedDocument[];
-}): Promise<{ created: number; matched: number; annotations: number }> {
+}): Promise<{ created: number; matched: number; annotations: number; alreadyPresent: number }> {
   const total = documents.reduce((n, d) => n + d.annotations.length, 0);
   return auditedTransaction(
     async (tx, audit) => {
@@ -101,15 +106,16 @@ export async function applyPlan({
         );
       }
       const matched = ids.size - created;
+      const alreadyPresent = documents.reduce((n, d) => n + d.present.length, 0);
       await audit({
         action: "import.completed",
         subjectType: "project",
         subjectId: projectId,
         projectId,
         actorId,
-        data: { format, filename, fileSha256, documents: { created, matched }, annotations: rows.length },
+        data: { format, filename, fileSha256, documents: { created, matched }, annotations: rows.length, alreadyPresent },
       });
-      return { created, matched, annotations: rows.length };
+      return { created, matched, annotations: rows.length, alreadyPresent };
     },
     { timeout: timeoutFor(total) },
   );

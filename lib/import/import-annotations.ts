@@ -51,5 +51,5 @@ export async function importAnnotations({
   const problems = [...plan.problems, ...verified.problems];
   if (problems.length > 0) return refusal(problems);
   const written = await applyPlan({ actorId, projectId, format, filename: file.filename, fileSha256: sha256HexBytes(file.bytes), documents: verified.documents });
-  return { ok: true, format, documents: { created: written.created, matched: written.matched }, annotations: written.annotations };
+  return { ok: true, format, documents: { created: written.created, matched: written.matched }, annotations: written.annotations, alreadyPresent: written.alreadyPresent };
 }

@@ -68,7 +68,10 @@ export type ImportReport =
       ok: true;
       format: ImportFormat;
       documents: { created: number; matched: number };
+      /** Annotations inserted. */
       annotations: number;
+      /** Annotations of the file that the matched documents already had: left as they are. */
+      alreadyPresent: number;
     }
   | {
       ok: false;

@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { parseAttributes } from "@/lib/annotations/attributes";
+import { canonicalJson } from "@/lib/audit/hash";
 import { loadDocumentText } from "@/lib/annotations/document-text";
 import { quoteSpan, type QuotedSpan } from "@/lib/annotations/quote-span";
 import { db } from "@/lib/db/client";
@@ -23,7 +24,9 @@ import type { ImportFormat, ImportPlan, ImportProblem, PlannedAnnotation, Planne
  * each span checked against the text (range, and `exact` equal to the code-point slice) with its
  * prefix/suffix taken from the text; attributes checked for the label's kind, as stored (a figure
  * is not re-parsed from its span: the file is the record); a claim's source re-pointed to the new
- * id of the entity imported beside it.
+ * id of the entity imported beside it. An annotation the matched document already has (same label,
+ * range and attributes) is left out and counted as already present, so importing a file twice
+ * adds nothing the second time.
  */
 
 type LabelRow = { id: string; name: string; kind: LabelKind };
@@ -46,7 +49,17 @@ export interface VerifiedDocument {
   ref: string;
   sha256: string;
   target: DocumentTarget;
+  /** What to insert. */
   annotations: VerifiedAnnotation[];
+  /** Ids of the stored annotations that the file's other annotations turned out to be. */
+  present: string[];
+}
+
+type Row = VerifiedAnnotation & { planned: PlannedAnnotation };
+
+/** What makes an imported annotation the same as a stored one: label, range and attributes. */
+function contentKey(labelId: string, start: number, end: number, attributes: unknown): string {
+  return `${labelId}\u0000${start}\u0000${end}\u0000${canonicalJson(attributes)}`;
 }
 
 const METADATA_KEYS = ["author", "publisher", "publishedOn", "sourceUrl", "retrievedOn", "language", "direction"] as const;
@@ -89,8 +102,10 @@ class Verifier {
   async document(planned: PlannedDocument): Promise<void> {
     const resolved = planned.text === undefined ? await this.existingOnly(planned) : this.withText(planned, planned.text);
     if (!resolved) return;
-    const annotations = await this.annotations(planned, resolved.text, resolved.target);
-    this.documents.push({ ref: planned.ref, sha256: resolved.sha256, target: resolved.target, annotations });
+    const rows = await this.annotations(planned, resolved.text, resolved.target);
+    const { fresh, present } = resolved.target.kind === "existing" ? await alreadyPresent(resolved.target.id, rows) : { fresh: rows, present: [] };
+    const annotations = fresh.map(({ planned: _planned, ...row }) => row);
+    this.documents.push({ ref: planned.ref, sha256: resolved.sha256, target: resolved.target, annotations, present });
   }
 
   private withText(planned: PlannedDocument, text: string) {
@@ -150,8 +165,8 @@ class Verifier {
     return { sha256: sha256Hex(text.text), text, target: { kind: "existing", id } as const };
   }
 
-  private async annotations(planned: PlannedDocument, text: CodePointIndex, target: DocumentTarget): Promise<VerifiedAnnotation[]> {
-    const out: (VerifiedAnnotation & { planned: PlannedAnnotation })[] = [];
+  private async annotations(planned: PlannedDocument, text: CodePointIndex, target: DocumentTarget): Promise<Row[]> {
+    const out: Row[] = [];
     const ids = new Map<string, VerifiedAnnotation>();
     for (const annotation of planned.annotations) {
       // Every check runs, so the report names all of an annotation's problems at once.
@@ -185,11 +200,11 @@ class Verifier {
       if (annotation.sourceId) ids.set(annotation.sourceId, row);
     }
     await this.claimSources(planned, out, ids, target);
-    return out.map(({ planned: _planned, ...row }) => row);
+    return out;
   }
 
   /** A claim cites its source entity by id: the entity imported with it, or one already in the document. */
-  private async claimSources(planned: PlannedDocument, rows: (VerifiedAnnotation & { planned: PlannedAnnotation })[], ids: Map<string, VerifiedAnnotation>, target: DocumentTarget) {
+  private async claimSources(planned: PlannedDocument, rows: Row[], ids: Map<string, VerifiedAnnotation>, target: DocumentTarget) {
     for (const row of rows) {
       const source = row.attributes.source as { annotationId?: string } | undefined;
       if (row.label.kind !== "claim" || !source?.annotationId) continue;
@@ -214,6 +229,37 @@ class Verifier {
     const unknown = [...this.unknownLabels].map((n) => JSON.stringify(n)).join(", ");
     this.problems.unshift({ document: null, index: null, message: `unknown labels ${unknown} (${known}); an owner can add them on the project page, then import again` });
   }
+}
+
+/**
+ * Splits a matched document's verified rows into those to insert and those it already has. Each
+ * stored annotation stands for at most one row, so a file with two identical annotations over a
+ * document with one still adds one. Entities and figures go first: a claim citing a re-imported
+ * entity then cites the stored one, and is compared with that.
+ */
+async function alreadyPresent(documentId: string, rows: Row[]): Promise<{ fresh: Row[]; present: string[] }> {
+  if (rows.length === 0) return { fresh: rows, present: [] };
+  const stored = await db().annotation.findMany({ where: { documentId }, select: { id: true, labelId: true, start: true, end: true, attributes: true } });
+  if (stored.length === 0) return { fresh: rows, present: [] };
+  const unclaimed = new Map<string, string[]>();
+  for (const a of stored) {
+    const key = contentKey(a.labelId, a.start, a.end, a.attributes);
+    unclaimed.set(key, [...(unclaimed.get(key) ?? []), a.id]);
+  }
+  const storedAs = new Map<string, string>();
+  const match = (row: Row) => {
+    const id = unclaimed.get(contentKey(row.label.id, row.start, row.end, row.attributes))?.shift();
+    if (id) storedAs.set(row.id, id);
+  };
+  for (const row of rows) if (row.label.kind !== "claim") match(row);
+  for (const row of rows) {
+    if (row.label.kind !== "claim") continue;
+    const source = row.attributes.source as { annotationId?: string } | undefined;
+    const cited = source?.annotationId ? storedAs.get(source.annotationId) : undefined;
+    if (cited) row.attributes = { ...row.attributes, source: { ...source, annotationId: cited } };
+    match(row);
+  }
+  return { fresh: rows.filter((row) => !storedAs.has(row.id)), present: [...storedAs.values()] };
 }
 
 export async function verifyPlan({

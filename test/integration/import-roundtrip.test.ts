@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { deleteAnnotation } from "@/lib/annotations/delete-annotation";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { db } from "@/lib/db/client";
 import { createPastedDocument } from "@/lib/documents/upload-documents";
@@ -48,6 +49,7 @@ describe.each(["jsonl", "w3c", "brat", "spacy"] as const)("round trip through %s
       format,
       documents: format === "w3c" ? { created: 0, matched: 4 } : { created: 4, matched: 0 },
       annotations: source.annotationCount,
+      alreadyPresent: 0,
     });
 
     const keepStatus = KEEPS_STATUS[format];
@@ -83,6 +85,14 @@ describe.each(["jsonl", "w3c", "brat", "spacy"] as const)("round trip through %s
     const [xmins] = await db().$queryRaw<{ n: number }[]>`SELECT count(DISTINCT xmin::text)::int AS n FROM "AuditEvent" WHERE "seq" > ${before}`;
     expect(xmins!.n).toBe(1);
     expect((await verifyAuditChain()).ok).toBe(true);
+
+    // The same file again adds nothing: every annotation is already there.
+    const again = await importRequest(target, format, { name: FILE_NAMES[format], bytes: first }, owner.token);
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body).toEqual({ ok: true, format, documents: { created: 0, matched: 4 }, annotations: 0, alreadyPresent: source.annotationCount });
+    expect(normalize(await events(target), { status: keepStatus })).toEqual(normalize(original, { status: keepStatus }));
+    const last = await db().auditEvent.findFirst({ orderBy: { seq: "desc" } });
+    expect(last).toMatchObject({ action: "import.completed", data: { annotations: 0, alreadyPresent: source.annotationCount } });
   });
 });
 
@@ -96,6 +106,55 @@ describe("importing into a project that already holds the documents", () => {
     expect(res.body.documents).toEqual({ created: 1, matched: 1 });
     expect(await db().annotation.count({ where: { documentId: document.id } })).toBe(4);
     expect(await db().document.findUnique({ where: { id: document.id } })).toMatchObject({ title: "Arabic, uploaded first" });
+  });
+
+  it("adds only what the document lacks; a claim whose entity is already there cites the stored one", async () => {
+    const target = await emptyProject("Partly there");
+    const bytes = await exportBytes(source.projectId, `format=jsonl&documents=${source.documents.emoji}`, owner.token);
+    expect((await importRequest(target, "jsonl", { name: "emoji.jsonl", bytes }, owner.token)).status).toBe(201);
+    const stored = await db().annotation.findMany({ where: { document: { projectId: target } }, include: { label: true } });
+    const entity = stored.find((a) => a.exact === "the spokesman")!;
+    const claim = stored.find((a) => a.label.kind === "claim")!;
+    expect(claim.attributes).toMatchObject({ source: { annotationId: entity.id } });
+    await deleteAnnotation({
+      actorId: owner.user.id,
+      access: { projectId: target, role: "owner", annotationId: claim.id, documentId: claim.documentId },
+      input: { version: claim.version },
+    });
+
+    const res = await importRequest(target, "jsonl", { name: "emoji.jsonl", bytes }, owner.token);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ documents: { created: 0, matched: 1 }, annotations: 1, alreadyPresent: stored.length - 1 });
+    const after = await db().annotation.findMany({ where: { document: { projectId: target } }, include: { label: true } });
+    expect(after).toHaveLength(stored.length);
+    const restored = after.find((a) => a.label.kind === "claim")!;
+    expect(restored.id).not.toBe(claim.id);
+    expect(restored.attributes).toEqual(claim.attributes);
+  });
+
+  it("a file that holds an annotation twice adds the second copy to a document that has one", async () => {
+    const target = await emptyProject("Twice in the file");
+    const bytes = await exportBytes(source.projectId, `format=spacy&documents=${source.documents.emoji}`, owner.token);
+    // The document's record with its first span once, then twice (the end record counts them).
+    const withSpans = (copies: number) =>
+      Buffer.from(
+        bytes
+          .toString("utf8")
+          .split("\n")
+          .map((line) => {
+            if (!line) return line;
+            const record = JSON.parse(line);
+            if (record.spans) return JSON.stringify({ ...record, spans: Array(copies).fill(record.spans[0]) });
+            return JSON.stringify(record.tracewell_end ? { tracewell_end: { ...record.tracewell_end, annotations: copies } } : record);
+          })
+          .join("\n"),
+      );
+    const once = withSpans(1);
+    const twice = withSpans(2);
+    expect((await importRequest(target, "spacy", { name: "once.jsonl", bytes: once }, owner.token)).body).toMatchObject({ annotations: 1, alreadyPresent: 0 });
+    const res = await importRequest(target, "spacy", { name: "twice.jsonl", bytes: twice }, owner.token);
+    expect(res.body).toMatchObject({ annotations: 1, alreadyPresent: 1 });
+    expect(await db().annotation.count({ where: { document: { projectId: target } } })).toBe(2);
   });
 
   it("accepts the file as the raw request body too", async () => {
