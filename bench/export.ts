@@ -13,8 +13,12 @@
  *                 (pg-copy-streams is not a dependency, so COPY cannot run over the app's pool).
  * Prints annotations/s, MB/s and peak RSS, then repeats the 1M exports with V8's heap capped at
  * HEAP_CAP_MB (they must finish: memory does not grow with the corpus). Figures, not pass/fail.
+ * BENCH_SCALES=1M (or 100k) runs one scale only; BENCH_PROFILE=dir saves each run's V8 CPU profile.
  */
 import { fork, spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { disconnectDb, db } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg-pool";
@@ -29,14 +33,36 @@ const PER_DOCUMENT = 1000;
 const SCALES = [
   { name: "100k", documents: 100 },
   { name: "1M", documents: 1000 },
-];
+].filter((scale) => !process.env.BENCH_SCALES || process.env.BENCH_SCALES.split(",").includes(scale.name));
 const HEAP_CAP_MB = 96;
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 type Run = { kind: "jsonl" | "w3c" | "cursor" | "events"; projectId: string };
 type Result = { annotations: number; bytes: number; seconds: number; peakRss: number };
 
+/** Runs `task` under V8's CPU profiler when BENCH_PROFILE names a directory, saving the profile there. */
+async function profiled<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return task();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await task();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${name}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 async function child(run: Run): Promise<Result> {
+  return profiled(run.kind, () => measure(run));
+}
+
+async function measure(run: Run): Promise<Result> {
   const started = performance.now();
   let annotations = 0;
   let bytes = 0;

@@ -48,3 +48,18 @@ export function json(value: unknown): string {
   if (text === undefined) throw new TypeError("value cannot be serialized as JSON");
   return text.replace(LINE_SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/**
+ * What json() would escape in a string: the quote, the backslash, control characters, surrogates
+ * (JSON.stringify escapes lone ones; a string with a pair takes the slow path too) and the line
+ * separators escaped above.
+ */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u0085\u2028\u2029\ud800-\udfff]/;
+
+/**
+ * A string as a JSON string literal: exactly json(text), faster for the common text that needs no
+ * escapes (one scan, no second pass) — the hot path of a large export writes several per annotation.
+ */
+export function jsonString(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? json(text) : `"${text}"`;
+}

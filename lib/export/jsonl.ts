@@ -1,4 +1,4 @@
-import { json, TextChunks } from "./chunks";
+import { json, jsonString, TextChunks } from "./chunks";
 import { scopeEvents } from "./events";
 import { manifestHeader } from "./manifest";
 import type { ExportAnnotation, ExportContext, ExportDocument, ExportEvent, ExportWriter } from "./types";
@@ -44,10 +44,11 @@ export function jsonlSerializer(): (annotation: ExportAnnotation) => string {
     if (label === undefined) labels.set(a.label.id, (label = `"label":${json(a.label.name)},"kind":${json(a.label.kind)}`));
     let author = authors.get(a.author.id);
     if (author === undefined) authors.set(a.author.id, (author = json({ id: a.author.id, name: a.author.name, email: a.author.email })));
+    // start, end and version are integers, status one of a few plain words.
     return (
-      `{"id":${json(a.id)},${label},"start":${json(a.start)},"end":${json(a.end)},` +
-      `"exact":${json(a.exact)},"prefix":${json(a.prefix)},"suffix":${json(a.suffix)},"attributes":${json(a.attributes)},` +
-      `"author":${author},"status":${json(a.status)},"version":${json(a.version)},` +
+      `{"id":${jsonString(a.id)},${label},"start":${a.start},"end":${a.end},` +
+      `"exact":${jsonString(a.exact)},"prefix":${jsonString(a.prefix)},"suffix":${jsonString(a.suffix)},"attributes":${json(a.attributes)},` +
+      `"author":${author},"status":"${a.status}","version":${a.version},` +
       `"created":"${a.createdAt.toISOString()}","modified":"${a.updatedAt.toISOString()}"}`
     );
   };

@@ -1,4 +1,4 @@
-import { json, TextChunks } from "./chunks";
+import { json, jsonString, TextChunks } from "./chunks";
 import { scopeEvents } from "./events";
 import { ManifestCollector } from "./manifest";
 import type { ExportAnnotation, ExportContext, ExportEvent, ExportFilters, ExportWriter } from "./types";
@@ -74,17 +74,17 @@ export function w3cSerializer(base: string): (annotation: ExportAnnotation) => s
   );
   const source = memo((documentId: string) => json(documentIri(base, documentId)));
   return (a) => {
-    const attributes = Object.keys(a.attributes).length > 0
-      ? `,${json({ type: "TextualBody", purpose: "describing", format: "application/json", value: JSON.stringify(a.attributes) })}`
-      : "";
+    const value = JSON.stringify(a.attributes);
+    const attributes = value === "{}" ? "" : `,{"type":"TextualBody","purpose":"describing","format":"application/json","value":${json(value)}}`;
+    // start, end and version are integers, status one of a few plain words.
     return (
-      `{"id":${json(`${base}/annotations/${encodeURIComponent(a.id)}`)},"type":"Annotation","motivation":"tagging",` +
+      `{"id":${jsonString(`${base}/annotations/${encodeURIComponent(a.id)}`)},"type":"Annotation","motivation":"tagging",` +
       `"created":"${a.createdAt.toISOString()}","modified":"${a.updatedAt.toISOString()}",` +
-      `"creator":${creator(a.author.id, a.author)},"reviewStatus":${json(a.status)},"revision":${json(a.version)},` +
+      `"creator":${creator(a.author.id, a.author)},"reviewStatus":"${a.status}","revision":${a.version},` +
       `"body":[${labelBodies(a.label.id, a.label)}${attributes}],` +
       `"target":{"type":"SpecificResource","source":${source(a.documentId, a.documentId)},"selector":[` +
-      `{"type":"TextPositionSelector","start":${json(a.start)},"end":${json(a.end)}},` +
-      `{"type":"TextQuoteSelector","exact":${json(a.exact)},"prefix":${json(a.prefix)},"suffix":${json(a.suffix)}}]}}`
+      `{"type":"TextPositionSelector","start":${a.start},"end":${a.end}},` +
+      `{"type":"TextQuoteSelector","exact":${jsonString(a.exact)},"prefix":${jsonString(a.prefix)},"suffix":${jsonString(a.suffix)}}]}}`
     );
   };
 }
