@@ -105,8 +105,22 @@ test.describe("annotation editor", () => {
       el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
       el.dispatchEvent(new InputEvent("beforeinput", { inputType: "insertText", data: "typed", bubbles: true, cancelable: true }));
     });
-    const rendered = await text.evaluate((el) => [...el.querySelectorAll("p")].map((p) => p.textContent).join("\n"));
-    expect(rendered).toBe(BRIEF);
+    // An input method composing and committing text (as Japanese or Chinese IMEs do), which
+    // Chromium does not let a page cancel: the reader puts its text back.
+    await clickText(page, BRIEF, "Tuesday", 3);
+    await text.evaluate((el) => {
+      el.dataset.compositions = "0";
+      el.addEventListener("compositionstart", () => (el.dataset.compositions = String(Number(el.dataset.compositions) + 1)));
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Input.imeSetComposition", { text: "にほ", selectionStart: 2, selectionEnd: 2 });
+    await cdp.send("Input.imeSetComposition", { text: "日本", selectionStart: 2, selectionEnd: 2 });
+    await cdp.send("Input.insertText", { text: "日本" });
+    const rendered = () => text.evaluate((el) => [...el.querySelectorAll("p")].map((p) => p.textContent).join("\n"));
+    await expect.poll(rendered).toBe(BRIEF);
+    await page.waitForTimeout(300); // a late DOM change would show here
+    expect(await rendered()).toBe(BRIEF);
+    expect(await text.evaluate((el) => Number(el.dataset.compositions))).toBeGreaterThan(0); // the IME path was taken
   });
 
   test("offsets are exact code points on emoji and Arabic-script lines", async ({ page, context, account: _owner }) => {
