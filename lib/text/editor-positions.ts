@@ -176,13 +176,6 @@ export function lineText(table: SegmentTable, k: number): string {
   return table.text.slice(table.utf16Start[k], table.utf16Start[k + 1]! - 1);
 }
 
-/** Every line, in order: the paragraphs of the reader's document. */
-export function lines(table: SegmentTable): string[] {
-  const out = new Array<string>(table.lineCount);
-  for (let k = 0; k < table.lineCount; k++) out[k] = lineText(table, k);
-  return out;
-}
-
 export interface EditorText {
   type: "text";
   text: string;
