@@ -75,6 +75,43 @@ test.describe("export and import", () => {
     expect(records.filter((r) => r.type === "document").flatMap((r) => r.annotations.map((a: { label: string }) => a.label))).toEqual(["Figure"]);
   });
 
+  test("chosen documents: one from its page, more found by title, only those exported", async ({ page, context, account }) => {
+    void account;
+    const projectId = await seed(context.request, "Chosen documents");
+    for (const [title, text] of [
+      ["River note", "At least 13 boats crossed the river at dawn."],
+      ["Valley note", "Two drones were reported over the valley."],
+    ]) {
+      expect((await context.request.post(`/api/v1/projects/${projectId}/documents`, { data: { title, text } })).status()).toBe(201);
+    }
+    const listed = (await (await context.request.get(`/api/v1/projects/${projectId}/documents`)).json()).documents as { id: string; title: string }[];
+    const torkham = listed.find((d) => d.title === "Torkham report")!;
+    const river = listed.find((d) => d.title === "River note")!;
+
+    await page.goto(`/projects/${projectId}/documents/${torkham.id}`);
+    await page.getByRole("link", { name: "Export this document" }).click();
+    await expect(page).toHaveURL(new RegExp(`/export\\?documents=${torkham.id}$`));
+    const chosen = page.getByRole("list", { name: "Chosen documents" });
+    await expect(chosen.getByRole("listitem")).toHaveText(["Torkham report×"]);
+
+    await page.getByLabel("Find a document").fill("river");
+    await page.getByRole("button", { name: "Add River note" }).click();
+    await expect(chosen.getByRole("listitem")).toHaveCount(2);
+    await expect(page.getByText(`--documents ${torkham.id},${river.id}`)).toBeVisible();
+    const { bytes } = await download(page, "Tracewell JSONL");
+    const records = bytes.toString("utf8").trim().split("\n").map((line) => JSON.parse(line));
+    expect(records[0].filters.documentIds).toEqual([torkham.id, river.id]);
+    expect(records.filter((r) => r.type === "document").map((r) => r.title).sort()).toEqual(["River note", "Torkham report"]);
+
+    // Nothing chosen, nothing to download.
+    await page.getByRole("button", { name: "Remove Torkham report" }).click();
+    await page.getByRole("button", { name: "Remove River note" }).click();
+    await expect(page.getByTestId("export-download")).toBeDisabled();
+    await expect(page.getByTestId("export-download")).toHaveText("Choose a document to download");
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id), "axe on the document picker").toEqual([]);
+  });
+
   test("a JSONL export imports into a new project through the form; a broken one is refused with its report", async ({ page, context, account }) => {
     void account;
     const source = await seed(context.request, "Import source");

@@ -2,23 +2,26 @@
 
 import { useId, useMemo, useState } from "react";
 import { buttonVariants } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import type { ExportFormat } from "@/lib/export/types";
+import { DocumentScopeField, type DocumentScope } from "./document-scope";
 import { FORMAT_CHOICES } from "./formats";
 
 const STATUSES = ["pending", "accepted", "rejected"] as const;
 
 export interface ExportFormProps {
   projectId: string;
+  /** Where the form starts: all documents, or those chosen on the way here (`?documents=`). */
+  initialScope: DocumentScope;
   labels: { id: string; name: string; color: string }[];
   annotators: { id: string; name: string; email: string }[];
 }
 
-function exportUrl(projectId: string, format: ExportFormat, q: string, labels: string[], statuses: string[], author: string): string {
+function exportUrl(projectId: string, format: ExportFormat, scope: DocumentScope, labels: string[], statuses: string[], author: string): string {
   const params = new URLSearchParams({ format });
-  if (q.trim()) params.set("q", q.trim());
+  if (scope.mode === "search" && scope.q.trim()) params.set("q", scope.q.trim());
+  if (scope.mode === "chosen") params.set("documents", scope.documents.map((d) => d.id).join(","));
   if (labels.length) params.set("labels", labels.join(","));
   if (statuses.length) params.set("status", statuses.join(","));
   if (author) params.set("authors", author);
@@ -30,21 +33,23 @@ function toggle(list: string[], value: string, on: boolean): string[] {
 }
 
 /**
- * Format and filters build the API address; Download is a plain link to it, so the browser
+ * Format, documents and filters build the API address; Download is a plain link to it, so the browser
  * streams the file to disk itself (and shows its progress) however large the corpus is.
  */
-export function ExportForm({ projectId, labels, annotators }: ExportFormProps) {
+export function ExportForm({ projectId, initialScope, labels, annotators }: ExportFormProps) {
   const id = useId();
   const [format, setFormat] = useState<ExportFormat>("jsonl");
-  const [q, setQ] = useState("");
+  const [scope, setScope] = useState<DocumentScope>(initialScope);
   const [chosenLabels, setLabels] = useState<string[]>([]);
   const [statuses, setStatuses] = useState<string[]>([]);
   const [author, setAuthor] = useState("");
-  const url = useMemo(() => exportUrl(projectId, format, q, chosenLabels, statuses, author), [projectId, format, q, chosenLabels, statuses, author]);
+  const url = useMemo(() => exportUrl(projectId, format, scope, chosenLabels, statuses, author), [projectId, format, scope, chosenLabels, statuses, author]);
+  const nothingChosen = scope.mode === "chosen" && scope.documents.length === 0;
   const labelNames = labels.filter((l) => chosenLabels.includes(l.id)).map((l) => l.name);
   const cli = [
     `npx tracewell export --project ${projectId} --format ${format}`,
-    q.trim() && `--q ${JSON.stringify(q.trim())}`,
+    scope.mode === "search" && scope.q.trim() && `--q ${JSON.stringify(scope.q.trim())}`,
+    scope.mode === "chosen" && scope.documents.length > 0 && `--documents ${scope.documents.map((d) => d.id).join(",")}`,
     labelNames.length && `--labels ${JSON.stringify(labelNames.join(","))}`,
     statuses.length && `--status ${statuses.join(",")}`,
     author && `--authors ${annotators.find((a) => a.id === author)?.email ?? author}`,
@@ -72,11 +77,7 @@ export function ExportForm({ projectId, labels, annotators }: ExportFormProps) {
       </fieldset>
 
       <div className="grid gap-5 md:grid-cols-2">
-        <div className="grid content-start gap-1.5">
-          <Label htmlFor={`${id}-q`}>Documents</Label>
-          <Input id={`${id}-q`} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="All documents, or search: ceasefire OR truce" />
-          <p className="text-xs text-slate-600">Empty exports every document; words search the texts as the documents list does.</p>
-        </div>
+        <DocumentScopeField projectId={projectId} scope={scope} onChange={setScope} />
         <div className="grid content-start gap-1.5">
           <Label htmlFor={`${id}-author`}>Annotator</Label>
           <Select id={`${id}-author`} value={author} onChange={(e) => setAuthor(e.target.value)} className="w-full">
@@ -116,9 +117,15 @@ export function ExportForm({ projectId, labels, annotators }: ExportFormProps) {
       </div>
 
       <div className="flex flex-wrap items-center gap-4 border-t border-slate-200 pt-5">
-        <a href={url} download className={buttonVariants()} data-testid="export-download">
-          Download {FORMAT_CHOICES.find((c) => c.format === format)!.name}
-        </a>
+        {nothingChosen ? (
+          <button type="button" disabled className={buttonVariants()} data-testid="export-download">
+            Choose a document to download
+          </button>
+        ) : (
+          <a href={url} download className={buttonVariants()} data-testid="export-download">
+            Download {FORMAT_CHOICES.find((c) => c.format === format)!.name}
+          </a>
+        )}
         <p className="text-xs text-slate-600">Streamed as it is written: the browser shows the download&apos;s progress.</p>
       </div>
       <div className="grid gap-1.5">

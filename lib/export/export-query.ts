@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ANNOTATION_STATUSES } from "@/lib/annotations/schemas";
-import { EXPORT_FORMATS, type ExportFilters, type ExportFormat } from "./types";
+import { EXPORT_FORMATS, MAX_EXPORT_DOCUMENTS, type ExportFilters, type ExportFormat } from "./types";
 
 /**
  * The export request as the API (query string) and the CLI (flags) spell it. Lists are comma
@@ -17,7 +17,7 @@ const commaList = (max: number) =>
 
 export const ZExportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(", ")}` }).describe("jsonl | w3c | brat (zip) | conll | spacy | csv (zip)"),
-  documents: commaList(200).describe("document ids, comma separated (alias: documentIds)"),
+  documents: commaList(MAX_EXPORT_DOCUMENTS).describe("document ids, comma separated (alias: documentIds)"),
   q: z
     .string()
     .trim()

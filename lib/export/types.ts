@@ -6,6 +6,9 @@
  */
 
 export const EXPORT_FORMATS = ["jsonl", "w3c", "brat", "conll", "spacy", "csv"] as const;
+
+/** How many document ids the `documents` filter takes. */
+export const MAX_EXPORT_DOCUMENTS = 200;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportDocument {

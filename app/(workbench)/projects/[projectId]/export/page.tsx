@@ -6,27 +6,31 @@ import { ImportForm } from "@/components/export/import-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requireProjectPage } from "@/lib/auth/session";
+import { documentChoices } from "@/lib/documents/document-choices";
+import { MAX_EXPORT_DOCUMENTS } from "@/lib/export/types";
 import { listLabels } from "@/lib/labels/list-labels";
 import { listMembers } from "@/lib/memberships/list-members";
 import { getProject } from "@/lib/projects/get-project";
 
 export const metadata: Metadata = { title: "Export · Tracewell" };
 
-type Props = { params: Promise<{ projectId: string }> };
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ documents?: string | string[] }> };
 
 function NotAllowed({ what }: { what: string }) {
   return <p className="text-sm text-slate-600">Owners and reviewers can {what}; ask an owner of this project if you need it.</p>;
 }
 
-export default async function ExportPage({ params }: Props) {
+export default async function ExportPage({ params, searchParams }: Props) {
   const { projectId } = await params;
+  const { documents: wanted } = await searchParams;
   const { access } = await requireProjectPage(projectId, "project.read");
   const canExport = can(access.role, "export.run");
   const canImport = can(access.role, "import.run");
-  const [project, labels, members] = await Promise.all([
+  const [project, labels, members, chosen] = await Promise.all([
     getProject(access),
     canExport ? listLabels({ projectId }) : [],
     canExport ? listMembers({ projectId }) : [],
+    canExport ? documentChoices({ projectId, ids: String(wanted ?? "").split(",").filter(Boolean).slice(0, MAX_EXPORT_DOCUMENTS) }) : [],
   ]);
 
   return (
@@ -46,6 +50,7 @@ export default async function ExportPage({ params }: Props) {
             {canExport ? (
               <ExportForm
                 projectId={projectId}
+                initialScope={chosen.length > 0 ? { mode: "chosen", documents: chosen } : { mode: "all" }}
                 labels={labels.map((l) => ({ id: l.id, name: l.name, color: l.color }))}
                 annotators={members.map((m) => ({ id: m.userId, name: m.name, email: m.email }))}
               />

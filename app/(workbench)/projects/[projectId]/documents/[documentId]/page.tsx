@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonVariants } from "@/components/ui/button";
 import { notFound } from "next/navigation";
 import { DeleteDocument } from "@/components/documents/delete-document";
 import { AnnotationWorkbench } from "@/components/annotations/annotation-workbench";
@@ -85,13 +86,20 @@ export default async function DocumentPage({ params }: Props) {
             {[doc.metadata.author, doc.metadata.publisher].filter(Boolean).join(" · ") || "No author or publisher recorded yet."}
           </p>
         </div>
-        {can(access.role, "document.delete") && (
-          <DeleteDocument
-            action={deleteDocumentAction.bind(null, projectId, documentId)}
-            title={doc.title}
-            annotationCount={doc.annotationCount ?? 0}
-          />
-        )}
+        <div className="flex flex-wrap items-center gap-2">
+          {can(access.role, "export.run") && (
+            <Link href={`/projects/${projectId}/export?documents=${encodeURIComponent(documentId)}`} className={buttonVariants({ variant: "outline", size: "sm" })}>
+              Export this document
+            </Link>
+          )}
+          {can(access.role, "document.delete") && (
+            <DeleteDocument
+              action={deleteDocumentAction.bind(null, projectId, documentId)}
+              title={doc.title}
+              annotationCount={doc.annotationCount ?? 0}
+            />
+          )}
+        </div>
       </div>
       <div className="grid gap-8">
         <AnnotationWorkbench
