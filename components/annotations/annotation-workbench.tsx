@@ -53,7 +53,10 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
     () =>
       new AnnotationCommands(store, documentId, { id: viewer.userId, name: viewer.name, email: viewer.email }, {
         notice: setNotice,
-        renamed: (from, to) => setSelectedId((current) => (current === from ? to : current)),
+        renamed: (from, to) => {
+          reader.current?.rename(from, to);
+          setSelectedId((current) => (current === from ? to : current));
+        },
         history: (state) => startTransition(() => setHistory(state)),
       }),
   );
@@ -87,6 +90,7 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
 
   const choose = useCallback((id: string) => {
     setSelectedId(id);
+    reader.current?.select(id);
     reader.current?.reveal(id, { flash: true, caret: true });
   }, []);
 
@@ -132,7 +136,6 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
           store={store}
           labels={labels}
           canTag={viewer.canCreate}
-          selectedId={selectedId}
           onSelect={(id) => startTransition(() => setSelectedId(id))}
           onOpen={(id) => {
             setSelectedId(id);
@@ -165,6 +168,7 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
               onClose={() => {
                 backToText();
                 setSelectedId(null);
+                reader.current?.select(null);
               }}
             />
           )}

@@ -23,6 +23,10 @@ export interface ReaderHandle {
   focus(): void;
   /** Scrolls to an annotation, optionally flashing it and putting the caret at its start. */
   reveal(id: string, options?: { flash?: boolean; caret?: boolean }): void;
+  /** Makes `id` the current annotation (or none), as chosen outside the reader: the list, the panel. */
+  select(id: string | null): void;
+  /** An optimistic annotation got its server id: if it is the current one, the new id is. */
+  rename(from: string, to: string): void;
 }
 
 export interface ReaderProps {
@@ -31,11 +35,10 @@ export interface ReaderProps {
   store: AnnotationStore;
   labels: readonly LabelInfo[];
   canTag: boolean;
-  /** The current annotation, as the parent knows it. */
-  selectedId: string | null;
   /**
-   * The current annotation changed in the reader. The reader keeps its own copy at once, so the
-   * parent may apply it at lower priority (after the frame that shows the change).
+   * The current annotation changed in the reader. The reader owns the current annotation (changes
+   * from outside come through the handle's select), so the parent may apply this at lower priority,
+   * after the frame that shows the change.
    */
   onSelect: (id: string | null) => void;
   /** Enter on an annotation: move into its details. */
@@ -87,17 +90,18 @@ function neighbour(store: AnnotationStore, table: SegmentTable, view: EditorView
  * goes through the callbacks.
  */
 export function AnnotationReader(props: ReaderProps) {
-  const { text, direction, store, labels, canTag, selectedId, ref } = props;
+  const { text, direction, store, labels, canTag, ref } = props;
   const latest = useRef(props);
   latest.current = props;
   const table = useMemo(() => buildSegmentTable(text), [text]);
   const content = useMemo(() => toEditorDoc(table), [table]);
   const exactSelection = useRef(false);
   /**
-   * The current annotation as the reader knows it, at once: the workbench learns of a change at
-   * lower priority (after the frame that shows it), and keys pressed meanwhile go from here.
+   * The current annotation. The reader owns it: the workbench learns of a change at lower priority
+   * (after the frame that shows it), and keys pressed meanwhile go from here. Following a prop
+   * instead would let a late echo of an earlier choice undo a newer one.
    */
-  const selected = useRef(selectedId);
+  const selected = useRef<string | null>(null);
   const clickCycle = useRef<{ pos: number; ids: string[] } | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [count, setCount] = useState<number | null>(null);
@@ -282,16 +286,10 @@ export function AnnotationReader(props: ReaderProps) {
       const meta: Meta = { type: "change", upsert: toHighlights(table, upsert), remove };
       if (batch.current) batch.current.push(meta);
       else editor.view.dispatch(highlightMeta(editor.state.tr, meta));
+      if (selected.current && remove.includes(selected.current) && !store.get(selected.current)) selected.current = null;
       startTransition(() => setCount(store.size));
     });
   }, [editor, store, table]);
-
-  // A change of the current annotation made outside the reader (the list, the panel, a deletion).
-  useEffect(() => {
-    if (selected.current === selectedId) return;
-    selected.current = selectedId;
-    if (editor) editor.view.dispatch(highlightMeta(editor.state.tr, { type: "select", id: selectedId }));
-  }, [editor, selectedId]);
 
   useEffect(() => () => clearTimeout(flashTimer.current), []);
 
@@ -312,6 +310,15 @@ export function AnnotationReader(props: ReaderProps) {
           view.dispatch(highlightMeta(view.state.tr, { type: "flash", id }));
           flashTimer.current = setTimeout(() => view.isDestroyed || view.dispatch(highlightMeta(view.state.tr, { type: "flash", id: null })), FLASH_MS);
         }
+      },
+      select: (id) => {
+        selected.current = id;
+        if (editor) editor.view.dispatch(highlightMeta(editor.state.tr, { type: "select", id }));
+      },
+      rename: (from, to) => {
+        if (selected.current !== from) return;
+        selected.current = to;
+        if (editor) editor.view.dispatch(highlightMeta(editor.state.tr, { type: "select", id: to }));
       },
     }),
     [editor],
