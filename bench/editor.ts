@@ -5,13 +5,14 @@
  *   (b) keypress-to-painted latency of tagging a span (p50/p95 of 50 tags), by the browser's Event
  *       Timing (keydown until the next frame is presented, as in INP) and by the main thread;
  *   (c) API create throughput and p95 latency with 16 concurrent clients, next to raw INSERTs
- *       over a pg pool of the same size.
+ *       over a pg pool of the same size; with two reference lines: the HTTP stack's ceiling (the
+ *       health route) and the floor any server could reach here (bench/bare-create-server.ts).
  * Runs a throwaway embedded PostgreSQL and the built app (`next build` first). Figures, not
  * pass/fail; targets (issue 4): (a) ≤ 2× the floor, (b) p95 ≤ 50 ms, (c) ≥ 0.3× raw, p95 ≤ 30 ms.
  * While working on one part: BENCH_PARTS=b (or ac, …) runs only those; BENCH_PROFILE=f.cpuprofile
  * and BENCH_TRACE=f.json save a Chromium CPU profile or performance trace of the tags.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { chmodSync, createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -392,6 +393,7 @@ async function main() {
 
     // (c) API creates vs raw INSERTs, 16 at a time; first the ceiling of the HTTP stack itself:
     // the same clients against the health route (no auth, one `SELECT 1`).
+    let floor: { seconds: number; latencies: number[] } | undefined;
     if (parts.includes("c")) {
       const health = await concurrently(CREATES, CLIENTS, async () => {
         const res = await fetch(`${baseURL}/api/v1/health`);
@@ -399,6 +401,30 @@ async function main() {
         await res.arrayBuffer();
       });
       console.log(`(c) ceiling: GET /api/v1/health by ${CLIENTS} clients: ${(CREATES / health.seconds).toFixed(0)} requests/s, p50 ${ms(percentile(health.latencies, 50))}, p95 ${ms(percentile(health.latencies, 95))}`);
+      // The floor: the same creates served by bare node:http over pg (bench/bare-create-server.ts).
+      const barePort = await freePort();
+      const bare = fork(path.join(ROOT, "bench", "bare-create-server.ts"), [], { env: { ...process.env, DATABASE_URL: database.url, BARE_PORT: String(barePort) } });
+      try {
+        await new Promise((resolve, reject) => {
+          bare.once("message", resolve);
+          bare.once("exit", (code) => reject(new Error(`the bare create server exited with ${code}`)));
+        });
+        const spans = words(`Typical briefing.\n${small}`);
+        floor = await concurrently(CREATES, CLIENTS, async (i) => {
+          const span = spans[(i * 7 + 3) % spans.length]!;
+          const res = await fetch(`http://localhost:${barePort}/documents/${typical.id}/annotations`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+            body: JSON.stringify({ label: "Entity", start: span.start, end: span.end, exact: span.exact }),
+          });
+          if (res.status !== 201) throw new Error(`bare create answered ${res.status}: ${await res.text()}`);
+          await res.arrayBuffer();
+        });
+      } finally {
+        bare.removeAllListeners("exit");
+        bare.disconnect();
+        bare.kill();
+      }
     }
     for (const [name, target] of parts.includes("c") ? ([["typical 60 KB document", typical], ["the 1 MB document", doc]] as const) : []) {
       const targetText = name.startsWith("typical") ? `Typical briefing.\n${small}` : text;
@@ -425,6 +451,10 @@ async function main() {
       console.log(`    API:  ${apiRate.toFixed(0)} creates/s, p50 ${ms(percentile(api.latencies, 50))}, p95 ${ms(percentile(api.latencies, 95))}`);
       console.log(`    raw INSERT (pg pool of ${CLIENTS}): ${rawRate.toFixed(0)} rows/s, p50 ${ms(percentile(raw.latencies, 50))}, p95 ${ms(percentile(raw.latencies, 95))}`);
       console.log(`    API ÷ raw: ${(apiRate / rawRate).toFixed(2)}× (target ≥ 0.3×, API p95 ≤ 30 ms)`);
+      if (floor && name.startsWith("typical")) {
+        const floorRate = CREATES / floor.seconds;
+        console.log(`    floor, the same creates by bare node:http + pg (no framework): ${floorRate.toFixed(0)} creates/s, p50 ${ms(percentile(floor.latencies, 50))}, p95 ${ms(percentile(floor.latencies, 95))}; floor ÷ raw: ${(floorRate / rawRate).toFixed(2)}×`);
+      }
     }
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     console.log(`machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`);
