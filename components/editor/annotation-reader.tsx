@@ -140,10 +140,15 @@ export function AnnotationReader(props: ReaderProps) {
     return true;
   }
 
-  /** Makes `id` the current annotation; `view`, when given, shows it as such right away. */
-  function choose(id: string | null, view?: EditorView, tr: Transaction | undefined = view?.state.tr): void {
+  /** Makes `id` the current annotation; `view`, when given, shows it as such (in `tr`, if given). */
+  function mark(id: string | null, view?: EditorView, tr: Transaction | undefined = view?.state.tr): void {
     selected.current = id;
     if (view && tr) view.dispatch(highlightMeta(tr, { type: "select", id }));
+  }
+
+  /** The reader's own choice of the current annotation: marked, then reported. */
+  function choose(id: string | null, view?: EditorView, tr?: Transaction): void {
+    mark(id, view, tr);
     latest.current.onSelect(id);
   }
 
@@ -311,14 +316,9 @@ export function AnnotationReader(props: ReaderProps) {
           flashTimer.current = setTimeout(() => view.isDestroyed || view.dispatch(highlightMeta(view.state.tr, { type: "flash", id: null })), FLASH_MS);
         }
       },
-      select: (id) => {
-        selected.current = id;
-        if (editor) editor.view.dispatch(highlightMeta(editor.state.tr, { type: "select", id }));
-      },
+      select: (id) => mark(id, editor?.view),
       rename: (from, to) => {
-        if (selected.current !== from) return;
-        selected.current = to;
-        if (editor) editor.view.dispatch(highlightMeta(editor.state.tr, { type: "select", id: to }));
+        if (selected.current === from) mark(to, editor?.view);
       },
     }),
     [editor],
