@@ -1,8 +1,6 @@
+import { PART_OVERHEAD, formFiles } from "@/lib/api/multipart";
 import { AppError } from "@/lib/errors";
 import { ingestLimits } from "@/lib/ingest/limits";
-
-/** Multipart overhead allowance per file on top of the file-size limit. */
-const PART_OVERHEAD = 64 * 1024;
 
 /**
  * The `file` parts of a multipart request. A request that cannot fit the limits is refused from
@@ -15,13 +13,7 @@ export async function readUploadedFiles(req: Request): Promise<{ filename: strin
   if (declared > ceiling) {
     throw new AppError("payload_too_large", `The upload is larger than ${limits.maxFilesPerUpload} files of ${limits.maxFileBytes} bytes`);
   }
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new AppError("bad_request", "Could not read the multipart body");
-  }
-  const files = form.getAll("file").filter((part): part is File => typeof part !== "string");
+  const files = await formFiles(req);
   if (files.length === 0) throw new AppError("bad_request", "Send the files in `file` fields of a multipart/form-data body");
   return Promise.all(files.map(async (file) => ({ filename: file.name || "unnamed", bytes: new Uint8Array(await file.arrayBuffer()) })));
 }

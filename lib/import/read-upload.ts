@@ -1,10 +1,9 @@
+import { PART_OVERHEAD, formFiles, isMultipart } from "@/lib/api/multipart";
 import { AppError } from "@/lib/errors";
 import { formatBytes } from "@/lib/ingest/limits";
 import type { ImportFile } from "./types";
 
 const DEFAULT_MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-/** Multipart framing allowed on top of the file itself. */
-const PART_OVERHEAD = 64 * 1024;
 
 /**
  * The largest import file (TRACEWELL_MAX_IMPORT_BYTES, default 100 MB). An import is read whole,
@@ -44,18 +43,12 @@ export async function readImportUpload(req: Request, fallbackName: string): Prom
   const limit = maxImportBytes();
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > limit + PART_OVERHEAD) throw tooLargeImport(declared, limit);
-  if (!/^multipart\/form-data\b/i.test(req.headers.get("content-type") ?? "")) {
+  if (!isMultipart(req)) {
     const bytes = await readBody(req, limit);
     if (bytes.length === 0) throw new AppError("bad_request", "Send the file as the request body, or in a `file` field of a multipart/form-data body");
     return { filename: fallbackName, bytes };
   }
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new AppError("bad_request", "Could not read the multipart body");
-  }
-  const files = form.getAll("file").filter((part): part is File => typeof part !== "string");
+  const files = await formFiles(req);
   if (files.length !== 1) throw new AppError("bad_request", "Send exactly one file, in a `file` field");
   const file = files[0]!;
   if (file.size > limit) throw tooLargeImport(file.size, limit);

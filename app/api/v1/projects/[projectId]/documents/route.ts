@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute, readJson, searchParams } from "@/lib/api/handler";
+import { isMultipart } from "@/lib/api/multipart";
 import { presentDocumentSummary } from "@/lib/api/presenters";
 import { authorizeProject } from "@/lib/auth/authorize";
 import { listDocuments } from "@/lib/documents/list-documents";
@@ -19,7 +20,7 @@ export const GET = apiRoute<Params>(async ({ req, params, principal }) => {
 export const POST = apiRoute<Params>(async ({ req, params, principal }) => {
   await authorizeProject({ principal, projectId: params.projectId, action: "document.create" });
   const actor = { actorId: principal.userId, projectId: params.projectId };
-  if (/^multipart\/form-data\b/i.test(req.headers.get("content-type") ?? "")) {
+  if (isMultipart(req)) {
     const results = await uploadDocuments({ ...actor, files: await readUploadedFiles(req) });
     const { status, body } = presentUploadResults(results);
     return NextResponse.json(body, { status });
