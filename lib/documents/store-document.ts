@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db/client";
 import type { Document } from "@/lib/db/generated/client";
 import { isUniqueViolation } from "@/lib/errors";
 import type { IngestOk } from "@/lib/ingest/ingest-file";
+import { storableName, storableText } from "@/lib/ingest/storable-string";
 import type { DocumentMetadata } from "./schemas";
 
 export type StoreOutcome = { status: "created" | "duplicate"; document: Document };
@@ -46,20 +47,20 @@ async function insertDocument(tx: Tx, audit: Audit, { actorId, projectId, ingest
   const document = await tx.document.create({
     data: {
       projectId,
-      title: metadata.title ?? ingested.title,
+      title: storableText(metadata.title ?? ingested.title),
       text: ingested.text,
       sha256: ingested.sha256,
       length: ingested.length,
-      originalFilename: ingested.original.filename,
+      originalFilename: storableName(ingested.original.filename),
       originalMediaType: ingested.original.mediaType,
       originalSha256: ingested.original.sha256,
       originalSize: ingested.original.size,
-      author: meta.author ?? null,
-      publisher: meta.publisher ?? null,
+      author: storable(meta.author),
+      publisher: storable(meta.publisher),
       publishedOn: dateOrNull(meta.publishedOn),
-      sourceUrl: meta.sourceUrl ?? null,
+      sourceUrl: storable(meta.sourceUrl),
       retrievedOn: dateOrNull(meta.retrievedOn),
-      language: meta.language ?? null,
+      language: storable(meta.language),
       direction: meta.direction ?? null,
       profile: ingested.profile as object,
       extraction: ingested.extraction as object,
@@ -83,6 +84,11 @@ async function insertDocument(tx: Tx, audit: Audit, { actorId, projectId, ingest
     },
   });
   return { status: "created", document } as const;
+}
+
+/** Metadata given by a caller (paste, import) reaches here unfiltered; see storable-string.ts. */
+function storable(value: string | null | undefined): string | null {
+  return value ? storableText(value) : null;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -1,6 +1,6 @@
 import type { Document } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { ingestFile, ingestPastedText } from "@/lib/ingest/ingest-file";
+import { ingestFile, ingestPastedText, type UploadBudget } from "@/lib/ingest/ingest-file";
 import { ingestLimits } from "@/lib/ingest/limits";
 import { ZPasteDocument } from "./schemas";
 import { storeDocument } from "./store-document";
@@ -15,6 +15,10 @@ export interface UploadResult {
 /**
  * Ingests and stores each file on its own: one bad file (or one bad entry of a zip) becomes an
  * error result and never stops the others. Authorization is the caller's (document.create).
+ *
+ * Files are ingested one after another, so one request holds at most one extraction worker and a
+ * heavy upload cannot crowd the pool. Zip entries count against the request's file limit and
+ * its inflated-bytes limit together with the other files (UploadBudget).
  */
 export async function uploadDocuments({
   actorId,
@@ -37,8 +41,9 @@ export async function uploadDocuments({
     results.push(result);
     onResult?.(result);
   };
+  const budget: UploadBudget = { documents: files.length, extractedBytes: 0 };
   for (const file of files) {
-    for (const ingested of await ingestFile({ filename: file.filename, bytes: file.bytes, limits })) {
+    for (const ingested of await ingestFile({ filename: file.filename, bytes: file.bytes, limits, budget })) {
       if (!ingested.ok) {
         push({ filename: ingested.filename, status: "error", error: ingested.error });
         continue;
@@ -47,12 +52,19 @@ export async function uploadDocuments({
         const stored = await storeDocument({ actorId, projectId, ingested });
         push({ filename: ingested.filename, ...stored });
       } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        push({ filename: ingested.filename, status: "error", error: err });
+        // Earlier files of this request may be committed already: an unforeseen failure must stay
+        // this file's result, never turn the whole request into a 500.
+        push({ filename: ingested.filename, status: "error", error: storeFailure(ingested.filename, err) });
       }
     }
   }
   return results;
+}
+
+function storeFailure(filename: string, err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  console.error(`[tracewell] storing ${JSON.stringify(filename)} failed:`, err);
+  return new AppError("internal", "could not store this file (the server log has the details); the other files are not affected");
 }
 
 /** A text pasted into the app (or POSTed as JSON): canonicalized and stored like an upload. */

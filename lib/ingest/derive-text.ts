@@ -40,7 +40,7 @@ export async function deriveText(bytes: Uint8Array, detected: DetectedFormat, li
       };
     }
     case "pdf": {
-      const { text, pages, title, author, language } = await extractPdf(bytes);
+      const { text, pages, title, author, language } = await extractPdf(bytes, { maxPages: limits.maxPdfPages });
       return {
         text,
         title,

@@ -39,7 +39,7 @@ let loading: Promise<PdfJs> | null = null;
  * module ourselves and publishing it as `globalThis.pdfjsWorker` (which PDF.js checks first) keeps
  * it from resolving `./pdf.worker.mjs` relative to itself — a path bundlers break.
  */
-function loadPdfJs(): Promise<PdfJs> {
+export function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
     const worker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
@@ -66,11 +66,13 @@ interface Item {
   height: number;
 }
 
-export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
+/** `maxPages` is checked before any page is read: a 20,000-page file costs nothing to refuse. */
+export async function extractPdf(bytes: Uint8Array, { maxPages = Infinity }: { maxPages?: number } = {}): Promise<ExtractedPdf> {
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     // PDF.js may transfer (detach) the buffer it is given; the caller still needs the original.
-    data: bytes.slice(),
+    // A copy as a plain Uint8Array: PDF.js refuses a Node Buffer, whose slice() is no copy either.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -83,6 +85,12 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
     const pdf = await task.promise.catch((err: unknown) => {
       throw pdfError(err);
     });
+    if (pdf.numPages > maxPages) {
+      throw new AppError("payload_too_large", `PDF has ${pdf.numPages} pages; the limit is ${maxPages}`, {
+        pages: pdf.numPages,
+        limit: maxPages,
+      });
+    }
     const pageTexts: string[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);

@@ -4,6 +4,7 @@ import { codePointLength, utf16ToCodePoint } from "@/lib/text/code-points";
 import { sha256Hex, sha256HexBytes } from "@/lib/text/hash";
 import { directionFromProfile, textProfile } from "@/lib/text/profile";
 import type { IngestLimits } from "./limits";
+import { storableText } from "./storable-string";
 import type { Derived, IngestFailure, IngestOk } from "./types";
 
 const MAX_TITLE = 500;
@@ -25,7 +26,9 @@ export function finishDocument({
   original: { filename: string; mediaType: string; bytes: Uint8Array };
   limits: Pick<IngestLimits, "maxTextCodePoints">;
 }): IngestOk {
-  const text = canonicalize(derived.text);
+  // A lone surrogate (a PDF's broken UTF-16, a JSON "\ud800") cannot be stored or hashed as
+  // itself: PostgreSQL and sha256 both see U+FFFD, so the canonical text says so too.
+  const text = canonicalize(derived.text).toWellFormed();
   if (!/\S/u.test(text)) throw new AppError("invalid_input", "contains no text");
   const nul = text.indexOf("\0");
   if (nul !== -1) {
@@ -50,7 +53,7 @@ export function finishDocument({
     sha256: sha256Hex(text),
     length,
     title: cleanTitle(derived.title) ?? cleanTitle(fallbackTitle) ?? "Untitled",
-    metadata: { ...dropUndefined(metadata), direction: direction ?? directionFromProfile(profile) },
+    metadata: { ...storableMetadata(metadata), direction: direction ?? directionFromProfile(profile) },
     profile,
     extraction: dropUndefined(derived.extraction),
     original: { ...original, sha256: sha256HexBytes(original.bytes), size: original.bytes.length },
@@ -59,10 +62,20 @@ export function finishDocument({
 
 /** Whitespace collapsed, at most 500 code points; undefined when nothing is left. */
 export function cleanTitle(title: string | undefined): string | undefined {
-  const s = title?.replace(/\s+/g, " ").trim();
+  const s = title === undefined ? undefined : storableText(title).replace(/\s+/g, " ").trim();
   if (!s) return undefined;
   const cps = Array.from(s);
   return cps.length <= MAX_TITLE ? s : cps.slice(0, MAX_TITLE - 1).join("") + "…";
+}
+
+function storableMetadata<T extends object>(value: T): T {
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(
+    entries.flatMap(([k, v]) => {
+      const clean = typeof v === "string" ? storableText(v).trim() : v;
+      return clean === "" ? [] : [[k, clean]];
+    }),
+  ) as T;
 }
 
 function dropUndefined<T extends object>(value: T): T {

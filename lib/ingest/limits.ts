@@ -16,6 +16,12 @@ export interface IngestLimits {
   maxZipRatio: number;
   /** Entries inflating to less than this are never suspicious: 10 KB of spaces compresses 300:1. */
   zipRatioFloorBytes: number;
+  /** Bytes inflated from all the zips of one upload request together (TRACEWELL_MAX_UPLOAD_EXTRACTED_BYTES). */
+  maxUploadExtractedBytes: number;
+  /** Pages of one PDF, checked before any page is read (TRACEWELL_MAX_PDF_PAGES). */
+  maxPdfPages: number;
+  /** Wall-clock time one file's extraction may take in a worker (TRACEWELL_EXTRACT_TIMEOUT_S, in seconds). */
+  extractTimeoutMs: number;
 }
 
 const MB = 1024 * 1024;
@@ -28,11 +34,14 @@ export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze({
   maxZipTotalBytes: 500 * MB,
   maxZipRatio: 200,
   zipRatioFloorBytes: 1 * MB,
+  maxUploadExtractedBytes: 500 * MB,
+  maxPdfPages: 2000,
+  extractTimeoutMs: 60_000,
 });
 
 type Env = Record<string, string | undefined>;
 
-function positiveInteger(env: Env, name: string, fallback: number): number {
+export function positiveInteger(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === "") return fallback;
   const value = Number(raw);
@@ -42,6 +51,15 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** Seconds, fractions allowed ("0.5"), as milliseconds. */
+function positiveSeconds(env: Env, name: string, fallbackMs: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallbackMs;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of seconds, got "${raw}"`);
+  return Math.max(1, Math.round(value * 1000));
+}
+
 /** The limits in force: defaults, then the environment, then `overrides`. */
 export function ingestLimits(overrides: Partial<IngestLimits> = {}, env: Env = process.env): IngestLimits {
   return {
@@ -49,8 +67,16 @@ export function ingestLimits(overrides: Partial<IngestLimits> = {}, env: Env = p
     maxFileBytes: positiveInteger(env, "TRACEWELL_MAX_FILE_BYTES", DEFAULT_LIMITS.maxFileBytes),
     maxTextCodePoints: positiveInteger(env, "TRACEWELL_MAX_TEXT_CODE_POINTS", DEFAULT_LIMITS.maxTextCodePoints),
     maxFilesPerUpload: positiveInteger(env, "TRACEWELL_MAX_FILES_PER_UPLOAD", DEFAULT_LIMITS.maxFilesPerUpload),
+    maxUploadExtractedBytes: positiveInteger(env, "TRACEWELL_MAX_UPLOAD_EXTRACTED_BYTES", DEFAULT_LIMITS.maxUploadExtractedBytes),
+    maxPdfPages: positiveInteger(env, "TRACEWELL_MAX_PDF_PAGES", DEFAULT_LIMITS.maxPdfPages),
+    extractTimeoutMs: positiveSeconds(env, "TRACEWELL_EXTRACT_TIMEOUT_S", DEFAULT_LIMITS.extractTimeoutMs),
     ...overrides,
   };
+}
+
+/** "60 s", "0.5 s". */
+export function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
 }
 
 /** "20 MB", "1.5 KB", "300 bytes" — binary units, as the defaults are. */

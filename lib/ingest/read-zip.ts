@@ -16,6 +16,21 @@ export type ZipEntry = { name: string; bytes: Uint8Array } | { name: string; err
 export interface ReadZipOptions {
   /** Refuses an entry before inflating it (e.g. an unsupported type); the rest go on. */
   refuse?: (name: string) => AppError | null;
+  /**
+   * The upload this archive is part of: how many of its files (entries that are not skipped) still
+   * fit, and how many bytes may still be inflated; beyond either, the whole archive is refused.
+   */
+  upload?: UploadShare;
+  /** Receives the bytes inflated, refused archive or not, so the upload's budget counts them. */
+  counter?: { inflated: number };
+}
+
+export interface UploadShare {
+  /** Documents this archive may still add to the upload. */
+  filesLeft: number;
+  maxFilesPerUpload: number;
+  bytesLeft: number;
+  maxUploadExtractedBytes: number;
 }
 
 const JUNK_FILES = new Set(["thumbs.db", "desktop.ini"]);
@@ -39,8 +54,9 @@ export function isUnsafeZipPath(name: string): boolean {
 
 /**
  * The files of an uploaded archive, in archive order. Throws (the whole archive is refused) for an
- * unreadable archive, an unsafe path in any entry, too many entries, or inflation beyond the total
- * or ratio limits; a single entry that cannot be used becomes `{ name, error }`.
+ * unreadable archive, an unsafe path in any entry, too many entries (for the archive, or for the
+ * upload it is part of), or inflation beyond the archive's, the upload's or the ratio limits; a
+ * single entry that cannot be used becomes `{ name, error }`.
  */
 export async function readZip(bytes: Uint8Array, limits: ZipLimits, options: ReadZipOptions = {}): Promise<ZipEntry[]> {
   return withZip(bytes, limits, async (zip, entries) => {
@@ -48,20 +64,42 @@ export async function readZip(bytes: Uint8Array, limits: ZipLimits, options: Rea
     if (unsafe) {
       throw new AppError("invalid_input", `unsafe path in zip: ${unsafe.name}`, { entry: unsafe.name });
     }
-    const budget = { total: 0 };
+    if (options.upload) checkFileShare(entries.filter((e) => !isSkippedZipEntry(e.name)).length, options.upload);
+    const budget: Budget = { total: 0, upload: options.upload };
     const result: ZipEntry[] = [];
-    for (const { entry, name } of entries) {
-      if (isSkippedZipEntry(name)) continue;
-      const refused = options.refuse?.(name) ?? entryProblem(entry);
-      if (refused) {
-        result.push({ name, error: refused });
-        continue;
+    try {
+      for (const { entry, name } of entries) {
+        if (isSkippedZipEntry(name)) continue;
+        const refused = options.refuse?.(name) ?? entryProblem(entry);
+        if (refused) {
+          result.push({ name, error: refused });
+          continue;
+        }
+        const inflated = await inflateEntry(zip, entry, limits, budget);
+        result.push(inflated instanceof AppError ? { name, error: inflated } : { name, bytes: inflated });
       }
-      const inflated = await inflateEntry(zip, entry, limits, budget);
-      result.push(inflated instanceof AppError ? { name, error: inflated } : { name, bytes: inflated });
+    } finally {
+      if (options.counter) options.counter.inflated += budget.total;
     }
     return result;
   });
+}
+
+/** Entries beyond the upload's file limit would each be a result: refuse the archive as a whole. */
+function checkFileShare(files: number, upload: UploadShare): void {
+  if (files <= upload.filesLeft) return;
+  const room =
+    upload.filesLeft < upload.maxFilesPerUpload ? `, but only ${Math.max(upload.filesLeft, 0)} more fit in this upload` : "";
+  throw new AppError(
+    "payload_too_large",
+    `the zip holds ${files} files${room}; one upload may hold at most ${upload.maxFilesPerUpload} documents (zip entries count one by one)`,
+    { files, filesLeft: upload.filesLeft, limit: upload.maxFilesPerUpload },
+  );
+}
+
+interface Budget {
+  total: number;
+  upload?: UploadShare;
 }
 
 /**
@@ -74,7 +112,7 @@ export async function inspectZip(
   keep: (name: string) => boolean,
 ): Promise<{ names: string[]; kept: Map<string, Uint8Array> }> {
   return withZip(bytes, limits, async (zip, entries) => {
-    const budget = { total: 0 };
+    const budget: Budget = { total: 0 };
     const kept = new Map<string, Uint8Array>();
     for (const { entry, name } of entries) {
       if (name.endsWith("/") || entryProblem(entry)) continue;
@@ -158,7 +196,7 @@ async function inflateEntry(
   zip: ZipFile,
   entry: Entry,
   limits: ZipLimits,
-  budget: { total: number },
+  budget: Budget,
 ): Promise<Uint8Array | AppError> {
   const compressed = Math.max(entry.compressedSize, 1);
   const chunks: Buffer[] = [];
@@ -178,6 +216,7 @@ async function inflateEntry(
           limit: limits.maxZipTotalBytes,
         });
       }
+      if (budget.upload && budget.total > budget.upload.bytesLeft) throw uploadBytesExceeded(budget.upload);
       if (size > limits.zipRatioFloorBytes && size > compressed * limits.maxZipRatio) {
         throw new AppError("invalid_input", "suspicious compression ratio (zip bomb?)", {
           compressedBytes: entry.compressedSize,
@@ -196,6 +235,11 @@ async function inflateEntry(
   }
   const joined = Buffer.concat(chunks, size);
   return new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
+}
+
+export function uploadBytesExceeded(upload: Pick<UploadShare, "maxUploadExtractedBytes">): AppError {
+  const limit = upload.maxUploadExtractedBytes;
+  return new AppError("payload_too_large", `the zips of this upload expand beyond the ${formatBytes(limit)} limit for one upload`, { limit });
 }
 
 function corrupt(err: unknown): AppError {

@@ -12,6 +12,9 @@ describe("ingestLimits", () => {
       maxZipTotalBytes: 500 * 1024 * 1024,
       maxZipRatio: 200,
       zipRatioFloorBytes: 1024 * 1024,
+      maxUploadExtractedBytes: 500 * 1024 * 1024,
+      maxPdfPages: 2000,
+      extractTimeoutMs: 60_000,
     });
     expect(DEFAULT_LIMITS.maxFileBytes).toBe(20 * 1024 * 1024);
   });
@@ -21,6 +24,19 @@ describe("ingestLimits", () => {
     expect(ingestLimits({}, env)).toMatchObject({ maxFileBytes: 1048576, maxTextCodePoints: 100, maxFilesPerUpload: 3 });
     expect(ingestLimits({ maxFileBytes: 10 }, env).maxFileBytes).toBe(10);
     expect(ingestLimits({}, { TRACEWELL_MAX_FILE_BYTES: " " }).maxFileBytes).toBe(DEFAULT_LIMITS.maxFileBytes);
+  });
+
+  it("reads the extraction settings; the timeout in seconds, fractions allowed", () => {
+    const env = { TRACEWELL_MAX_PDF_PAGES: "50", TRACEWELL_EXTRACT_TIMEOUT_S: "0.25", TRACEWELL_MAX_UPLOAD_EXTRACTED_BYTES: "1024" };
+    expect(ingestLimits({}, env)).toMatchObject({ maxPdfPages: 50, extractTimeoutMs: 250, maxUploadExtractedBytes: 1024 });
+  });
+
+  it.each(["abc", "0", "-1", "Infinity"])("refuses TRACEWELL_EXTRACT_TIMEOUT_S=%j with the variable's name", (value) => {
+    expect(() => ingestLimits({}, { TRACEWELL_EXTRACT_TIMEOUT_S: value })).toThrow(/TRACEWELL_EXTRACT_TIMEOUT_S must be a positive number of seconds/);
+  });
+
+  it.each(["TRACEWELL_MAX_PDF_PAGES", "TRACEWELL_MAX_UPLOAD_EXTRACTED_BYTES"])("refuses %s=1.5", (name) => {
+    expect(() => ingestLimits({}, { [name]: "1.5" })).toThrow(new RegExp(`${name} must be a positive whole number`));
   });
 
   it.each(["abc", "0", "-5", "1.5"])("refuses TRACEWELL_MAX_FILE_BYTES=%j with the variable's name", (value) => {
