@@ -56,7 +56,23 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
     // A check-then-insert raced with a concurrent writer and the unique index kept the first.
     return { status: 409, body: { error: { code: "conflict", message: "A change made at the same moment took this value first; reload and try again" } } };
   }
+  if (isInvalidTextError(err)) {
+    // Last line of defence: the boundaries refuse these strings first (lib/api/hostile-input.ts).
+    return { status: 400, body: { error: { code: "bad_request", message: "The input contains characters that cannot be stored (such as U+0000)" } } };
+  }
   return { status: 500, body: { error: { code: "internal", message: "Internal server error" } } };
+}
+
+/**
+ * PostgreSQL refusing a string: 22021 (invalid byte sequence: NUL in text) or 22P05 (untranslatable
+ * character: \u0000 in jsonb). Through Prisma's pg adapter the code sits in
+ * `meta.driverAdapterError.cause.code`; straight from `pg` it is the error's own `code`.
+ */
+export function isInvalidTextError(err: unknown): boolean {
+  const e = err as { code?: unknown; cause?: { code?: unknown }; meta?: { driverAdapterError?: { cause?: { code?: unknown } } } } | null;
+  if (typeof e !== "object" || e === null) return false;
+  const codes = [e.code, e.cause?.code, e.meta?.driverAdapterError?.cause?.code];
+  return codes.some((code) => code === "22021" || code === "22P05");
 }
 
 /** Prisma's unique-constraint error (P2002). */

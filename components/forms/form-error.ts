@@ -1,16 +1,23 @@
 import { unstable_rethrow } from "next/navigation";
+import { assertSafeInput } from "@/lib/api/hostile-input";
 import { toErrorBody } from "@/lib/errors";
 import type { FormState } from "./form-state";
 
 // Server-side helpers for server actions; forms import only ./form-state.
 
-/** The string fields of a submission; files and missing fields are left out. */
+/**
+ * The string fields of a submission; files and missing fields are left out. Throws a 400 AppError
+ * (with `issues` naming the field, so formError shows it beside the field) for a hostile string:
+ * call it inside the action's `try`, so that the refusal reaches the form.
+ */
 export function formValues(formData: FormData, names: readonly string[]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const name of names) {
     const value = formData.get(name);
     if (typeof value === "string") values[name] = value;
   }
+  // NUL and lone surrogates never reach a service (PostgreSQL refuses NUL: a 500 otherwise).
+  assertSafeInput(values, "A form field");
   return values;
 }
 

@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requestPrincipal } from "@/lib/auth/session";
+import { assertSameOrigin } from "@/lib/auth/same-origin";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError, toErrorBody } from "@/lib/errors";
-
-const MAX_JSON_BYTES = 1_000_000;
+import { assertSafeInput } from "./hostile-input";
+import { decodeUtf8Strict, maxJsonBytes, readBodyLimited } from "./read-body";
 
 export function errorResponse(err: unknown): NextResponse {
   const { status, body } = toErrorBody(err);
@@ -14,21 +15,27 @@ export function errorResponse(err: unknown): NextResponse {
   return NextResponse.json(body, { status, headers });
 }
 
-/** The request body as JSON; only `application/json` is accepted, which also stops form-post CSRF. */
+/**
+ * The request body as JSON; only `application/json` is accepted, which also stops form-post CSRF.
+ * Read through the limited reader (TRACEWELL_MAX_JSON_BYTES), decoded strictly (invalid UTF-8 is a
+ * 400, never silently replaced), and refused whole if any string in it could not be stored as sent.
+ */
 export async function readJson(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as application/json");
   }
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_JSON_BYTES) throw new AppError("payload_too_large", `JSON bodies are limited to ${MAX_JSON_BYTES} bytes`);
-  const text = await req.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BYTES) throw new AppError("payload_too_large", `JSON bodies are limited to ${MAX_JSON_BYTES} bytes`);
+  const text = decodeUtf8Strict(await readBodyLimited(req, maxJsonBytes()), "The JSON body");
+  let value: unknown;
   try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "The body is not valid JSON");
+    value = JSON.parse(text);
+  } catch (err) {
+    // A RangeError here is a nesting deep enough to exhaust the parser: still the client's fault.
+    const deep = err instanceof RangeError;
+    throw new AppError("bad_request", deep ? "The body is nested too deeply" : "The body is not valid JSON");
   }
+  assertSafeInput(value);
+  return value;
 }
 
 export function searchParams(req: NextRequest): Record<string, string> {
@@ -36,22 +43,6 @@ export function searchParams(req: NextRequest): Record<string, string> {
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/**
- * Cookie-authenticated writes must come from our own pages. JSON bodies already need a CORS
- * preflight, but a cross-site HTML form can post multipart, and SameSite=Lax is the only other
- * guard: refuse requests the browser marks cross-site, or whose Origin is another host.
- */
-export function assertSameOrigin(req: NextRequest): void {
-  if (req.headers.get("sec-fetch-site") === "cross-site") {
-    throw new AppError("forbidden", "Cross-site requests cannot use your session; use an access token");
-  }
-  const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (origin && host && (origin === "null" || new URL(origin).host !== host)) {
-    throw new AppError("forbidden", "Cross-origin requests cannot use your session; use an access token");
-  }
-}
 
 interface Args<P> {
   req: NextRequest;
@@ -72,12 +63,25 @@ export function apiRoute<P = Record<string, never>>(
     try {
       const principal = await requestPrincipal(req.headers);
       if (principal.via === "session" && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
-      const result = await handler({ req, params: await ctx.params, principal });
+      // The one place token scopes are enforced: every API route comes through here.
+      if (principal.scope === "read" && !SAFE_METHODS.has(req.method)) {
+        throw new AppError("forbidden", "This access token is read-only; use a token with scope write");
+      }
+      const params = await ctx.params;
+      // Path and query strings reach SQL too: refuse NUL and lone surrogates before any handler.
+      assertSafeInput(params, "A path parameter");
+      assertSafeInput(Object.fromEntries(req.nextUrl.searchParams), "A query parameter");
+      const result = await handler({ req, params, principal });
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204 });
       return NextResponse.json(result, { status });
     } catch (err) {
-      return errorResponse(err);
+      const response = errorResponse(err);
+      // The body may be unread (refused before reading, or abandoned at a limit). Closing the
+      // connection after the answer is what stops the client sending it; kept alive, Node would
+      // read and discard the rest, however long it is.
+      if (!SAFE_METHODS.has(req.method)) response.headers.set("Connection", "close");
+      return response;
     }
   };
 }

@@ -1,19 +1,42 @@
-import { PART_OVERHEAD, formFiles } from "@/lib/api/multipart";
+import { PART_OVERHEAD, readMultipart } from "@/lib/api/multipart";
 import { AppError } from "@/lib/errors";
 import { ingestLimits } from "@/lib/ingest/limits";
 
+const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+
 /**
- * The `file` parts of a multipart request. A request that cannot fit the limits is refused from
- * its Content-Length before the body is read.
+ * The most one upload request may carry, all parts together (TRACEWELL_MAX_UPLOAD_BYTES): every
+ * file of a request is held in memory until it is stored, so this bounds that memory. Default
+ * 100 MB, or one largest file when TRACEWELL_MAX_FILE_BYTES is set higher than that.
+ */
+export function maxUploadBytes(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.TRACEWELL_MAX_UPLOAD_BYTES;
+  if (raw === undefined || raw.trim() === "") {
+    return Math.max(DEFAULT_MAX_UPLOAD_BYTES, ingestLimits({}, env).maxFileBytes + PART_OVERHEAD);
+  }
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new Error(`TRACEWELL_MAX_UPLOAD_BYTES must be a positive whole number of bytes, got "${raw}"`);
+  }
+  return value;
+}
+
+/**
+ * The `file` parts of a multipart request, streamed under the limits. A file over
+ * TRACEWELL_MAX_FILE_BYTES does not stop the others: it keeps one byte past the limit (the rest is
+ * never held), so ingestion refuses it as that file's own error result while the other files of
+ * the upload go on. Too many files, or a request over TRACEWELL_MAX_UPLOAD_BYTES, is a 413 at once.
  */
 export async function readUploadedFiles(req: Request): Promise<{ filename: string; bytes: Uint8Array }[]> {
   const limits = ingestLimits();
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  const ceiling = limits.maxFilesPerUpload * (limits.maxFileBytes + PART_OVERHEAD);
-  if (declared > ceiling) {
-    throw new AppError("payload_too_large", `The upload is larger than ${limits.maxFilesPerUpload} files of ${limits.maxFileBytes} bytes`);
-  }
-  const files = await formFiles(req);
+  const { files } = await readMultipart(req, {
+    limits: {
+      maxFileBytes: limits.maxFileBytes + 1,
+      maxFiles: limits.maxFilesPerUpload,
+      maxTotalBytes: maxUploadBytes(),
+      totalSetting: "TRACEWELL_MAX_UPLOAD_BYTES",
+    },
+  });
   if (files.length === 0) throw new AppError("bad_request", "Send the files in `file` fields of a multipart/form-data body");
-  return Promise.all(files.map(async (file) => ({ filename: file.name || "unnamed", bytes: new Uint8Array(await file.arrayBuffer()) })));
+  return files.map(({ filename, bytes }) => ({ filename, bytes }));
 }

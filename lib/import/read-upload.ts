@@ -1,4 +1,5 @@
-import { PART_OVERHEAD, formFiles, isMultipart } from "@/lib/api/multipart";
+import { PART_OVERHEAD, isMultipart, readMultipart } from "@/lib/api/multipart";
+import { readBodyLimited } from "@/lib/api/read-body";
 import { AppError } from "@/lib/errors";
 import { formatBytes } from "@/lib/ingest/limits";
 import type { ImportFile } from "./types";
@@ -18,39 +19,34 @@ export function maxImportBytes(env: Record<string, string | undefined> = process
   return value;
 }
 
+/** `size` is what was seen before reading stopped: the file is at least that large. */
 export function tooLargeImport(size: number, limit = maxImportBytes()): AppError {
   return new AppError("payload_too_large", `The import file is larger than the ${formatBytes(limit)} limit (TRACEWELL_MAX_IMPORT_BYTES)`, { size, limit });
 }
 
-async function readBody(req: Request, limit: number): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  if (req.body) {
-    for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > limit) throw tooLargeImport(size, limit);
-      parts.push(chunk);
-    }
-  }
-  return Buffer.concat(parts, size);
-}
-
 /**
  * The file of an import request: the one `file` field of a multipart/form-data body, or the raw
- * body (named by `?filename=`). Refused from Content-Length before reading when too large.
+ * body (named by `?filename=`). Read under the limit: reading stops at the first byte past it.
  */
 export async function readImportUpload(req: Request, fallbackName: string): Promise<ImportFile> {
   const limit = maxImportBytes();
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > limit + PART_OVERHEAD) throw tooLargeImport(declared, limit);
   if (!isMultipart(req)) {
-    const bytes = await readBody(req, limit);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBodyLimited(req, limit);
+    } catch (err) {
+      if (err instanceof AppError && err.code === "payload_too_large") throw tooLargeImport(limit + 1, limit);
+      throw err;
+    }
     if (bytes.length === 0) throw new AppError("bad_request", "Send the file as the request body, or in a `file` field of a multipart/form-data body");
     return { filename: fallbackName, bytes };
   }
-  const files = await formFiles(req);
+  const { files } = await readMultipart(req, {
+    // Two files, so that a second one is the clear "exactly one file" below rather than a 413.
+    limits: { maxFileBytes: limit, maxFiles: 2, maxTotalBytes: limit + 2 * PART_OVERHEAD, totalSetting: "TRACEWELL_MAX_IMPORT_BYTES" },
+  });
   if (files.length !== 1) throw new AppError("bad_request", "Send exactly one file, in a `file` field");
   const file = files[0]!;
-  if (file.size > limit) throw tooLargeImport(file.size, limit);
-  return { filename: file.name || fallbackName, bytes: new Uint8Array(await file.arrayBuffer()) };
+  if (file.truncated) throw tooLargeImport(limit + 1, limit);
+  return { filename: file.filename || fallbackName, bytes: file.bytes };
 }

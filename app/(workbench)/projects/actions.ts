@@ -9,9 +9,10 @@ import { ZCreateProject } from "@/lib/projects/schemas";
 
 export async function createProjectAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const principal = await requireUser();
-  const values = formValues(formData, ["name", "description"]);
+  let values: Record<string, string> = {};
   let projectId: string;
   try {
+    values = formValues(formData, ["name", "description"]);
     const project = await createProject({ actorId: principal.userId, input: ZCreateProject.parse(values) });
     projectId = project.id;
   } catch (err) {

@@ -26,8 +26,9 @@ function done(projectId: string, message: string): FormState {
 
 export async function updateProjectAction(projectId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const principal = await requireUser();
-  const values = formValues(formData, ["name", "description"]);
+  let values: Record<string, string> = {};
   try {
+    values = formValues(formData, ["name", "description"]);
     await authorizeProject({ principal, projectId, action: "project.update" });
     await updateProject({ actorId: principal.userId, projectId, input: ZUpdateProject.parse(values) });
   } catch (err) {
@@ -38,9 +39,10 @@ export async function updateProjectAction(projectId: string, _previous: FormStat
 
 export async function addMemberAction(projectId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const principal = await requireUser();
-  const values = formValues(formData, ["email", "role"]);
+  let values: Record<string, string> = {};
   let email: string;
   try {
+    values = formValues(formData, ["email", "role"]);
     await authorizeProject({ principal, projectId, action: "member.manage" });
     const member = await addMember({ actorId: principal.userId, projectId, input: ZAddMember.parse(values) });
     email = member.email;
@@ -52,9 +54,10 @@ export async function addMemberAction(projectId: string, _previous: FormState, f
 
 export async function changeRoleAction(projectId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const principal = await requireUser();
-  const values = formValues(formData, ["userId", "role"]);
+  let values: Record<string, string> = {};
   let message: string;
   try {
+    values = formValues(formData, ["userId", "role"]);
     await authorizeProject({ principal, projectId, action: "member.manage" });
     const { userId } = ZMemberRef.parse(values);
     const member = await changeRole({ actorId: principal.userId, projectId, userId, input: ZChangeRole.parse(values) });
@@ -67,9 +70,10 @@ export async function changeRoleAction(projectId: string, _previous: FormState, 
 
 export async function removeMemberAction(projectId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const principal = await requireUser();
-  const values = formValues(formData, ["userId"]);
+  let values: Record<string, string> = {};
   let userId: string;
   try {
+    values = formValues(formData, ["userId"]);
     await authorizeProject({ principal, projectId, action: "member.manage" });
     userId = ZMemberRef.parse(values).userId;
     await removeMember({ actorId: principal.userId, projectId, userId });

@@ -9,8 +9,9 @@ import { createPastedDocument } from "@/lib/documents/upload-documents";
 
 export async function pasteTextAction(projectId: string, _previous: PasteState, formData: FormData): Promise<PasteState> {
   const principal = await requireUser();
-  const values = formValues(formData, ["title", "text"]);
+  let values: Record<string, string> = {};
   try {
+    values = formValues(formData, ["title", "text"]);
     await authorizeProject({ principal, projectId, action: "document.create" });
     const { status, document } = await createPastedDocument({ actorId: principal.userId, projectId, input: values });
     revalidatePath(`/projects/${projectId}/documents`);

@@ -22,8 +22,9 @@ async function authorizeHere(principal: Principal, projectId: string, documentId
 
 export async function updateMetadataAction(projectId: string, documentId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const principal = await requireUser();
-  const values = formValues(formData, FIELDS);
+  let values: Record<string, string> = {};
   try {
+    values = formValues(formData, FIELDS);
     await authorizeHere(principal, projectId, documentId, "document.update");
     // An empty field clears it; the direction select's empty choice means "not set".
     const input = { ...values, direction: values.direction || null };
