@@ -38,7 +38,7 @@ test.describe("sign-up, sign-in and sign-out", () => {
     await page.getByLabel("Email").fill(existing.email);
     await page.getByLabel("Password").fill("short");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByText("Password must have at least 8 characters")).toBeVisible();
+    await expect(page.getByText("Password must have at least 12 characters")).toBeVisible();
     await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
 
     await page.getByLabel("Password").fill("long-enough-password");

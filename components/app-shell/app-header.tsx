@@ -10,6 +10,7 @@ export function AppHeader({ email, name }: { email: string; name: string }) {
         <nav aria-label="Main" className="order-last -ml-3 flex w-full items-center gap-1 sm:order-none sm:ml-0 sm:w-auto">
           <NavLink href="/projects">Projects</NavLink>
           <NavLink href="/settings/tokens">Access tokens</NavLink>
+          <NavLink href="/settings/account">Account</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <span className="hidden text-sm text-slate-600 sm:inline" title={name}>

@@ -14,7 +14,14 @@ const NEXT_AUTH_ERRORS: Record<string, string> = {
   Default: "Could not sign in. Try again.",
 };
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+interface SignInFormProps {
+  callbackUrl: string;
+  initialError?: string;
+  /** TRACEWELL_SIGNUP: with sign-up closed there is nothing to link to. */
+  signupOpen: boolean;
+}
+
+export function SignInForm({ callbackUrl, initialError, signupOpen }: SignInFormProps) {
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, startTransition] = useTransition();
@@ -47,12 +54,14 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       <SubmitButton pending={pending} className="w-full">
         Sign in
       </SubmitButton>
-      <p className="text-center text-sm text-slate-600">
-        No account yet?{" "}
-        <Link href="/sign-up" className="font-medium text-slate-900 underline underline-offset-4">
-          Create one
-        </Link>
-      </p>
+      {signupOpen && (
+        <p className="text-center text-sm text-slate-600">
+          No account yet?{" "}
+          <Link href="/sign-up" className="font-medium text-slate-900 underline underline-offset-4">
+            Create one
+          </Link>
+        </p>
+      )}
     </form>
   );
 }

@@ -1,24 +1,32 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeRedirect } from "./safe-callback-url";
 import { authSecret } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { signIn } from "@/lib/users/sign-in";
+import { clientAddress } from "./client-address";
+import { endSession, liveSessionUser, startSession } from "./sessions";
+import { sessionMaxAgeMs } from "./settings";
 
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || null;
-}
+/** Thrown by the jwt callback for an ended session; next-auth then answers "no session". */
+const SESSION_ENDED = "Session ended";
 
-/** next-auth (v4) with email + password; sessions are signed JWT cookies carrying the user id. */
+/**
+ * next-auth (v4) with email + password. The session cookie is a signed JWT carrying the user id
+ * and the id of a server-side Session row (lib/auth/sessions.ts), checked on every read.
+ */
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: Math.floor(sessionMaxAgeMs() / 1000) },
     pages: { signIn: "/sign-in" },
     // next-auth logs credentials-provider errors with their request; keep passwords out of logs.
     logger: {
-      error: (code) => console.error(`[auth] ${code}`),
+      error: (code, metadata) => {
+        // An ended session is the expected outcome of sign-out, not an error worth a log line.
+        if ((metadata as { message?: string } | undefined)?.message === SESSION_ENDED) return;
+        console.error(`[auth] ${code}`);
+      },
       warn: () => {},
       debug: () => {},
     },
@@ -31,7 +39,7 @@ export function authOptions(): NextAuthOptions {
             const user = await signIn({
               email: String(credentials?.email ?? ""),
               password: String(credentials?.password ?? ""),
-              ip: clientIp(req?.headers as Record<string, unknown> | undefined),
+              ip: clientAddress(req?.headers as Record<string, unknown> | undefined),
             });
             return { id: user.id, email: user.email, name: user.name };
           } catch (err) {
@@ -43,13 +51,26 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.uid = user.id;
+      async jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.sid = await startSession(user.id);
+          return token;
+        }
+        // Every session read (pages, API, /api/auth/session) passes here: the row must still hold.
+        const userId = await liveSessionUser(token.sid);
+        if (!userId || userId !== token.uid) throw new Error(SESSION_ENDED);
         return token;
       },
       session({ session, token }) {
         if (session.user) (session.user as { id?: string }).id = token.uid as string;
         return session;
+      },
+      redirect: safeRedirect,
+    },
+    events: {
+      async signOut({ token }) {
+        await endSession(token?.sid);
       },
     },
   };

@@ -4,8 +4,6 @@ import { hash, verify } from "@node-rs/argon2";
 // OWASP's recommended minimum cost: 19 MiB, 2 passes, 1 lane.
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 8;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS as never);
 }

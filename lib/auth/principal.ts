@@ -6,4 +6,6 @@ export interface Principal {
   isAdmin: boolean;
   via: "session" | "token";
   tokenId?: string;
+  /** Tokens only: `read` may use safe methods alone (enforced in apiRoute). Sessions have no scope. */
+  scope?: "read" | "write";
 }

@@ -1,20 +1,35 @@
 import { db } from "@/lib/db/client";
+import { countAttempt } from "./rate-limit";
 
 /**
  * Failed sign-in throttling, kept in PostgreSQL so every app instance sees the same counts.
- * Five failures for an account (twenty for an address, which may be a whole office behind NAT)
- * within 15 minutes lock that key for a minute, doubling with each further failure up to 15 minutes. Keys are per account and per client address, so one attacker cannot lock a
- * victim out from everywhere and one address cannot sweep many accounts unchecked.
+ *
+ * Two keys per attempt, never one per account alone: a per-account lock would let anyone lock
+ * anyone out from anywhere, just by knowing their email.
+ * - account + address: 5 failures within 15 minutes, then a lock of 1 minute, doubling with each
+ *   further failure up to 15 minutes. The owner, signing in from another address, is unaffected.
+ * - address: 30 failures within 15 minutes (an office behind one NAT survives its typos), then
+ *   10 seconds doubling up to 15 minutes: one address sweeping many accounts is stopped.
  */
-const FREE_FAILURES = { email: 5, ip: 20 } as const;
+interface Rule {
+  free: number;
+  baseLockMs: number;
+}
+const RULES: Record<"account" | "address", Rule> = {
+  account: { free: 5, baseLockMs: 60_000 },
+  address: { free: 30, baseLockMs: 10_000 },
+};
 const WINDOW_MS = 15 * 60_000;
-const BASE_LOCK_MS = 60_000;
 const MAX_LOCK_MS = 15 * 60_000;
 
+/** The keys an attempt counts against: (account, address) first, then the address. */
 export function throttleKeys(email: string, ip: string | null): string[] {
-  const keys = [`email:${email.toLowerCase()}`];
-  if (ip) keys.push(`ip:${ip}`);
-  return keys;
+  const address = ip || "unknown";
+  return [`account:${email.trim().toLowerCase()}|${address}`, `ip:${address}`];
+}
+
+function ruleFor(key: string): Rule {
+  return key.startsWith("ip:") ? RULES.address : RULES.account;
 }
 
 /** Seconds until the caller may try again, or 0. */
@@ -24,32 +39,23 @@ export async function lockedFor(keys: string[], now = new Date()): Promise<numbe
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
 
-/**
- * Counts one failure per key in a single statement, so parallel wrong guesses are all counted
- * (a read-then-write would lose some). Timestamps are UTC like everything Prisma writes.
- */
+/** Counts one failure per key, and locks a key whose allowance is used up. */
 export async function recordFailure(keys: string[], now = new Date()): Promise<void> {
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
   for (const key of keys) {
-    const [row] = await db().$queryRaw<{ failures: number }[]>`
-      INSERT INTO "SignInThrottle" ("key", "failures", "firstFailureAt")
-      VALUES (${key}, 1, ${now})
-      ON CONFLICT ("key") DO UPDATE SET
-        "failures" = CASE WHEN "SignInThrottle"."firstFailureAt" > ${windowStart}
-                          THEN "SignInThrottle"."failures" + 1 ELSE 1 END,
-        "firstFailureAt" = CASE WHEN "SignInThrottle"."firstFailureAt" > ${windowStart}
-                                THEN "SignInThrottle"."firstFailureAt" ELSE ${now} END
-      RETURNING "failures"`;
-    // The failure that reaches the allowance locks at once: five failures, then no sixth try.
-    const over = row!.failures - FREE_FAILURES[key.startsWith("ip:") ? "ip" : "email"] + 1;
+    const { attempts } = await countAttempt(key, WINDOW_MS, now);
+    const rule = ruleFor(key);
+    // The failure that uses up the allowance locks at once: five failures, then no sixth try
+    // until the lock has passed; each failure after that doubles the wait.
+    const over = attempts - rule.free + 1;
     if (over <= 0) continue;
-    const lockedUntil = new Date(now.getTime() + Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (over - 1)));
+    const lockedUntil = new Date(now.getTime() + Math.min(MAX_LOCK_MS, rule.baseLockMs * 2 ** Math.min(over - 1, 20)));
     await db().$executeRaw`
       UPDATE "SignInThrottle" SET "lockedUntil" = GREATEST(COALESCE("lockedUntil", ${lockedUntil}), ${lockedUntil})
       WHERE "key" = ${key}`;
   }
 }
 
+/** After a correct password: forget that (account, address)'s failures, never the address's. */
 export async function clearFailures(keys: string[]): Promise<void> {
-  await db().signInThrottle.deleteMany({ where: { key: { in: keys } } });
+  await db().signInThrottle.deleteMany({ where: { key: { in: keys.filter((key) => !key.startsWith("ip:")) } } });
 }

@@ -1,7 +1,7 @@
 import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
-import { ZEmail, ZPassword, ZUserName } from "./schemas";
+import { ZNewCredentials, ZUserName } from "./schemas";
 
 export interface CreateUserOptions {
   email: string;
@@ -14,8 +14,7 @@ export interface CreateUserOptions {
 }
 
 export async function createUser(options: CreateUserOptions) {
-  const email = ZEmail.parse(options.email);
-  const password = ZPassword.parse(options.password);
+  const { email, password } = ZNewCredentials.parse({ email: options.email, password: options.password });
   const name = ZUserName.parse(options.name ?? email.split("@")[0]);
   const passwordHash = await hashPassword(password);
 

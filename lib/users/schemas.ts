@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { ZPassword, refusingEmailAsPassword } from "./password-policy";
+
+export { ZPassword } from "./password-policy";
 
 export const ZEmail = z
   .string()
@@ -7,11 +9,14 @@ export const ZEmail = z
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address" }).max(254));
 
-export const ZPassword = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `Password must have at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(256, "Password must have at most 256 characters");
-
 export const ZUserName = z.string().trim().min(1, "Enter a name").max(120);
 
-export const ZSignUp = z.object({ email: ZEmail, password: ZPassword, name: ZUserName });
+/** Email and a new password, under the password policy (the CLI, sign-up). */
+export const ZNewCredentials = refusingEmailAsPassword(z.object({ email: ZEmail, password: ZPassword }));
+
+export const ZSignUp = refusingEmailAsPassword(z.object({ email: ZEmail, password: ZPassword, name: ZUserName }));
+
+export const ZChangePassword = z.object({
+  currentPassword: z.string().min(1, "Enter your current password").max(1024),
+  newPassword: ZPassword,
+});

@@ -56,14 +56,14 @@ describe("createUser", () => {
   });
 
   it.each([
-    ["a short password", { email: "short@example.com", password: "1234567" }, ["password"]],
+    ["a short password", { email: "short@example.com", password: "12345678901" }, ["password"]],
     ["an invalid email", { email: "not an email", password: PASSWORD }, []],
     ["a blank name", { email: "blank@example.com", password: PASSWORD, name: "   " }, []],
   ])("rejects %s with a ZodError before touching the database", async (_, input, path) => {
     const count = await db().user.count();
     const error = await createUser({ ...input, via: "cli" }).catch((e) => e);
     expect(error).toBeInstanceOf(ZodError);
-    if (path.length) expect((error as ZodError).issues[0]!.message).toMatch(/at least 8/);
+    if (path.length) expect((error as ZodError).issues[0]!.message).toMatch(/at least 12/);
     expect(await db().user.count()).toBe(count);
   });
 });
@@ -96,7 +96,7 @@ describe("signIn", () => {
     await expect(signIn({ email, password: PASSWORD, ip: null })).rejects.toMatchObject({ code: "unauthenticated" });
   });
 
-  it("locks an account after 5 failures, even for the right password", async () => {
+  it("locks an (account, address) after 5 failures, even for the right password", async () => {
     const { email } = await account();
     for (let i = 0; i < 5; i++) {
       await expect(signIn({ email, password: `wrong ${i}`, ip: null })).rejects.toMatchObject({ code: "unauthenticated" });
@@ -108,18 +108,20 @@ describe("signIn", () => {
     expect(locked.details.retryAfter).toBeGreaterThan(0);
     expect(locked.details.retryAfter).toBeLessThanOrEqual(15 * 60);
     expect(locked.message).toContain(`${locked.details.retryAfter} seconds`);
-    // The lock is per account: another account on the same address is unaffected.
+    // The lock is per (account, address): another account on the same address is unaffected,
+    // and so is the same account from another address.
     const other = await account();
     expect((await signIn({ email: other.email, password: PASSWORD, ip: null })).id).toBe(other.user.id);
+    expect((await signIn({ email, password: PASSWORD, ip: "10.0.0.2" })).email).toBe(email);
   });
 
   it("counts every one of many parallel wrong guesses", async () => {
     const { email } = await account();
     const guesses = Array.from({ length: 10 }, (_, i) => signIn({ email, password: `guess ${i}`, ip: "10.9.9.9" }).catch((e) => e));
     await Promise.all(guesses);
-    const rows = await db().signInThrottle.findMany({ where: { key: { in: [`email:${email}`, "ip:10.9.9.9"] } } });
-    expect(Object.fromEntries(rows.map((r) => [r.key, r.failures]))).toEqual({ [`email:${email}`]: 10, "ip:10.9.9.9": 10 });
-    await expect(signIn({ email, password: PASSWORD, ip: null })).rejects.toMatchObject({ code: "too_many_requests" });
+    const rows = await db().signInThrottle.findMany({ where: { key: { in: [`account:${email}|10.9.9.9`, "ip:10.9.9.9"] } } });
+    expect(Object.fromEntries(rows.map((r) => [r.key, r.failures]))).toEqual({ [`account:${email}|10.9.9.9`]: 10, "ip:10.9.9.9": 10 });
+    await expect(signIn({ email, password: PASSWORD, ip: "10.9.9.9" })).rejects.toMatchObject({ code: "too_many_requests" });
   });
 
   it("forgets earlier failures after a successful sign-in", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { MIN_PASSWORD_LENGTH } from "@/lib/users/password-policy";
 
 describe("password hashing", () => {
   it("produces an argon2id PHC string with the OWASP minimum cost and a random salt", async () => {
@@ -28,7 +29,7 @@ describe("password hashing", () => {
     await expect(verifyPassword("", "whatever")).resolves.toBe(false);
   });
 
-  it("requires at least 8 characters", () => {
-    expect(MIN_PASSWORD_LENGTH).toBe(8);
+  it("requires at least 12 characters (ASVS 2.1.1)", () => {
+    expect(MIN_PASSWORD_LENGTH).toBe(12);
   });
 });

@@ -4,6 +4,7 @@ import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { sessionPrincipal } from "@/lib/auth/session";
+import { signupOpen } from "@/lib/auth/settings";
 
 export const metadata: Metadata = { title: "Sign in · Tracewell" };
 
@@ -22,7 +23,7 @@ export default async function SignInPage({ searchParams }: Props) {
         <CardDescription>Use the email and password of your Tracewell account.</CardDescription>
       </CardHeader>
       <CardContent>
-        <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
+        <SignInForm callbackUrl={callbackUrl} initialError={initialError} signupOpen={signupOpen()} />
       </CardContent>
     </Card>
   );

@@ -1,16 +1,17 @@
 "use server";
 
+import { headers } from "next/headers";
 import { formError, formValues } from "@/components/forms/form-error";
 import type { FormState } from "@/components/forms/form-state";
-import { ZSignUp } from "@/lib/users/schemas";
-import { createUser } from "@/lib/users/create-user";
+import { clientAddress } from "@/lib/auth/client-address";
+import { signUp } from "@/lib/users/sign-up";
 
-/** Creates the account; the browser then signs in with the same credentials. */
+/** Creates the account (if sign-up is open and the address is under its limit); the browser then signs in. */
 export async function signUpAction(formData: FormData): Promise<FormState> {
-  const values = formValues(formData, ["name", "email"]);
+  let values: Record<string, string> = {};
   try {
-    const input = ZSignUp.parse(formValues(formData, ["name", "email", "password"]));
-    await createUser({ ...input, via: "sign-up" });
+    values = formValues(formData, ["name", "email"]);
+    await signUp({ input: formValues(formData, ["name", "email", "password"]), ip: clientAddress(await headers()) });
     return { status: "ok" };
   } catch (err) {
     return formError(err, values);

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
-import { assertSameOrigin } from "@/lib/api/handler";
+import { afterEach, describe, expect, it } from "vitest";
+import { assertSameOrigin } from "@/lib/auth/same-origin";
 
 function request(headers: Record<string, string>) {
   return new NextRequest("http://localhost:3000/api/v1/projects/p/documents", { method: "POST", headers });
@@ -17,8 +17,23 @@ describe("assertSameOrigin (session-authenticated writes)", () => {
       { host: "localhost:3000", "sec-fetch-site": "cross-site" },
       { host: "localhost:3000", origin: "https://evil.example" },
       { host: "localhost:3000", origin: "null" },
+      { host: "localhost:3000", origin: "http://[" },
+      { host: "localhost:3000", origin: "https://evil.example", "x-forwarded-host": "evil.example" },
     ]) {
       expect(() => assertSameOrigin(request(headers))).toThrow(expect.objectContaining({ code: "forbidden" }));
     }
+  });
+});
+
+describe("assertSameOrigin behind a trusted proxy (TRACEWELL_TRUST_PROXY=1)", () => {
+  afterEach(() => {
+    delete process.env.TRACEWELL_TRUST_PROXY;
+  });
+
+  it("compares with the public host the proxy states in X-Forwarded-Host", () => {
+    process.env.TRACEWELL_TRUST_PROXY = "1";
+    const headers = { host: "app:3000", origin: "https://tracewell.example", "x-forwarded-host": "tracewell.example" };
+    expect(() => assertSameOrigin(request(headers))).not.toThrow();
+    expect(() => assertSameOrigin(request({ ...headers, origin: "https://evil.example" }))).toThrow(expect.objectContaining({ code: "forbidden" }));
   });
 });

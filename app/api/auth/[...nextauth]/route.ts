@@ -1,11 +1,3 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/auth-options";
+import { authRoute } from "@/lib/auth/auth-route";
 
-type Ctx = { params: Promise<{ nextauth: string[] }> };
-
-// Built per request so the secret is read at run time, not while `next build` imports the route.
-function handler(req: Request, ctx: Ctx) {
-  return NextAuth(authOptions())(req, ctx);
-}
-
-export { handler as GET, handler as POST };
+export { authRoute as GET, authRoute as POST };
