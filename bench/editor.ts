@@ -288,7 +288,7 @@ async function main() {
     await migrate({ url: database.url });
     const user = await createUser({ email: "bench@example.com", password: PASSWORD, via: "cli" });
     const project = await createProject({ actorId: user.id, input: { name: "Editor bench" } });
-    const { secret } = await createToken({ userId: user.id, input: { name: "bench" } });
+    const { secret } = await createToken({ userId: user.id, input: { name: "bench", scope: "write" } });
     const labels = (await pool.query<{ id: string; name: string }>(`SELECT "id", "name" FROM "Label" WHERE "projectId" = $1`, [project.id])).rows;
     const labelId = (name: string) => labels.find((l) => l.name === name)!.id;
 

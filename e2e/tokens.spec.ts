@@ -7,7 +7,10 @@ test.describe("access tokens", () => {
     await expect(page.getByText("You have no access tokens yet.")).toBeVisible();
 
     await page.getByLabel("Token name").fill("export script");
+    await expect(page.getByLabel("Expires in (days)")).toHaveValue("90");
+    await expect(page.getByLabel("Read only")).toBeChecked();
     await page.getByLabel("Expires in (days)").fill("30");
+    await page.getByLabel("Read and write").check();
     await page.getByRole("button", { name: "Create token" }).click();
 
     await expect(page.getByText("you won’t see it again")).toBeVisible();
@@ -18,7 +21,7 @@ test.describe("access tokens", () => {
     const row = page.getByRole("table", { name: "Access tokens" }).getByRole("row").filter({ hasText: "export script" });
     await expect(row).toContainText(secret.slice(0, 9));
     await expect(row).toContainText("Active");
-    await expect(row).not.toContainText("Never");
+    await expect(row).toContainText("Read and write");
     await expect(page.getByText(secret.slice(12))).toHaveCount(0);
 
     // `request` carries no browser cookies: only the token can authenticate it.

@@ -5,9 +5,14 @@ import { FormMessage } from "@/components/forms/form-message";
 import type { FormState } from "@/components/forms/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
+import { TokenScopeField } from "./token-scope-field";
 import { TokenSecret } from "./token-secret";
 
 export type CreateTokenState = FormState & { secret?: string; name?: string };
+
+// Mirrors TOKEN_DEFAULT_DAYS / TOKEN_MAX_DAYS (lib/tokens/create-token.ts, which the server enforces).
+const DEFAULT_DAYS = 90;
+const MAX_DAYS = 365;
 type Action = (previous: CreateTokenState, formData: FormData) => Promise<CreateTokenState>;
 
 export function CreateTokenForm({ action }: { action: Action }) {
@@ -34,13 +39,15 @@ export function CreateTokenForm({ action }: { action: Action }) {
           type="number"
           inputMode="numeric"
           min={1}
-          max={3650}
+          max={MAX_DAYS}
+          required
           label="Expires in (days)"
-          hint="Leave empty for no expiry."
+          hint={`1 to ${MAX_DAYS} days.`}
           className="w-48"
-          defaultValue={failed ? state.values?.expiresInDays : undefined}
+          defaultValue={failed ? state.values?.expiresInDays : DEFAULT_DAYS}
           error={errors.expiresInDays}
         />
+        <TokenScopeField defaultValue={failed ? state.values?.scope : undefined} error={errors.scope} />
         <SubmitButton className="mt-6">Create token</SubmitButton>
       </form>
       {failed && <FormMessage state={state} />}

@@ -24,6 +24,7 @@ export function TokenTable({ tokens, revoke, now }: { tokens: Token[]; revoke: A
         <tr>
           <Th>Name</Th>
           <Th>Token</Th>
+          <Th>Scope</Th>
           <Th>Created</Th>
           <Th>Expires</Th>
           <Th>Status</Th>
@@ -39,11 +40,14 @@ export function TokenTable({ tokens, revoke, now }: { tokens: Token[]; revoke: A
             <Td>
               <code className="font-mono text-xs text-slate-700">{token.prefix}…</code>
             </Td>
+            <Td>
+              <Badge variant={token.scope === "write" ? "warning" : "secondary"}>{token.scope === "write" ? "Read and write" : "Read only"}</Badge>
+            </Td>
             <Td className="text-slate-700">
               <FormattedDate iso={token.createdAt} />
             </Td>
             <Td className="text-slate-700">
-              <FormattedDate iso={token.expiresAt} fallback="Never" />
+              <FormattedDate iso={token.expiresAt} />
             </Td>
             <Td>
               <TokenStatus token={token} now={now} />

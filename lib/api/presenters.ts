@@ -68,8 +68,9 @@ export function presentToken(token: Omit<ApiToken, "tokenHash">) {
     id: token.id,
     name: token.name,
     prefix: token.prefix,
+    scope: token.scope,
     createdAt: token.createdAt.toISOString(),
-    expiresAt: token.expiresAt?.toISOString() ?? null,
+    expiresAt: token.expiresAt.toISOString(),
     revokedAt: token.revokedAt?.toISOString() ?? null,
   };
 }

@@ -3,6 +3,7 @@ import { bufferedDocuments } from "./events";
 import { ManifestCollector } from "./manifest";
 import { slug } from "./names";
 import type { ExportAnnotation, ExportContext, ExportEvent, ExportWriter } from "./types";
+import { FORMULA_GUARD_NOTE, guardFormula } from "./formula-guard";
 import { apiBase } from "./w3c";
 import { ZipStream } from "./zip-stream";
 
@@ -14,7 +15,7 @@ import { ZipStream } from "./zip-stream";
  * RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break, quotes
  * doubled. UTF-8 with a byte-order mark so spreadsheet programs read Arabic script and emoji
  * (Python: encoding="utf-8-sig"; pandas strips it by itself). Text cells that a spreadsheet would
- * run as a formula (starting with = + - @, tab or CR) get a leading apostrophe; numeric cells
+ * run as a formula get a leading apostrophe (the rule is in ./formula-guard.ts); numeric cells
  * (offsets, figure values, credibility) are written as numbers and never altered.
  *
  * `link` is the annotation's API IRI — the same as its W3C id — which returns its current span
@@ -31,13 +32,12 @@ export const CSV_COLUMNS = [
 type Column = (typeof CSV_COLUMNS)[number];
 type Cell = string | number | boolean | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return "";
   if (typeof value !== "string") return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = guardFormula(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -117,7 +117,7 @@ async function* writeCsv(events: AsyncIterable<ExportEvent>, context: ExportCont
     rows: "one per figure or claim annotation; other labels are counted, not listed",
     columns: CSV_COLUMNS,
     encoding: "UTF-8 with a byte-order mark; RFC 4180 (CRLF, double-quoted fields)",
-    formulaGuard: "text cells starting with = + - @ tab or CR are prefixed with '",
+    formulaGuard: FORMULA_GUARD_NOTE,
     link: `${base}/annotations/{annotationId}`,
     claimSource: "free text, or the quote of the entity annotation named as source (its id in claim_source_annotation_id)",
   };

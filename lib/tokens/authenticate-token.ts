@@ -11,7 +11,7 @@ export async function authenticateToken(secret: string, now = new Date()): Promi
     where: { tokenHash: hashToken(secret) },
     include: { user: { select: { id: true, email: true, name: true, isAdmin: true } } },
   });
-  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) throw invalid;
+  if (!token || token.revokedAt || token.expiresAt <= now) throw invalid;
   const { user } = token;
-  return { userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "token", tokenId: token.id };
+  return { userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "token", tokenId: token.id, scope: token.scope };
 }

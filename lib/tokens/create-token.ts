@@ -1,27 +1,54 @@
 import { z } from "zod";
 import { auditedTransaction } from "@/lib/audit/audited-transaction";
+import type { Principal } from "@/lib/auth/principal";
+import { AppError } from "@/lib/errors";
 import { displayPrefix, generateTokenSecret, hashToken } from "./token-secret";
+
+/**
+ * Without a choice a token lives 90 days and may write, as every token could before scopes existed:
+ * scripts written against `token create --email E` keep working. The tokens page preselects read
+ * only, so a person creating one by hand chooses write deliberately. No token outlives 365 days.
+ */
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 365;
+export const TOKEN_SCOPES = ["read", "write"] as const;
+
+export const ZTokenScope = z.enum(TOKEN_SCOPES, { message: "Scope must be read or write" });
 
 export const ZCreateToken = z.object({
   name: z.string().trim().min(1, "Give the token a name").max(100),
-  expiresInDays: z.number().int().min(1).max(3650).optional(),
+  expiresInDays: z
+    .number()
+    .int("Enter a whole number of days")
+    .min(1, "A token lasts at least 1 day")
+    .max(TOKEN_MAX_DAYS, `A token lasts at most ${TOKEN_MAX_DAYS} days`)
+    .default(TOKEN_DEFAULT_DAYS),
+  scope: ZTokenScope.default("write"),
 });
+
+/**
+ * A stolen token must not be able to mint fresh, longer-lived ones: only a signed-in session or
+ * the CLI (which has the database) creates tokens.
+ */
+export function assertMayCreateTokens(principal: Principal): void {
+  if (principal.via === "token") throw new AppError("forbidden", "tokens cannot create tokens; sign in or use the CLI");
+}
 
 /** Creates a personal access token. The secret is returned once and only its hash is stored. */
 export async function createToken({ userId, input, now = new Date() }: { userId: string; input: unknown; now?: Date }) {
-  const { name, expiresInDays } = ZCreateToken.parse(input);
+  const { name, expiresInDays, scope } = ZCreateToken.parse(input);
   const secret = generateTokenSecret();
-  const expiresAt = expiresInDays ? new Date(now.getTime() + expiresInDays * 86_400_000) : null;
+  const expiresAt = new Date(now.getTime() + expiresInDays * 86_400_000);
   const token = await auditedTransaction(async (tx, audit) => {
     const created = await tx.apiToken.create({
-      data: { userId, name, tokenHash: hashToken(secret), prefix: displayPrefix(secret), expiresAt },
+      data: { userId, name, scope, tokenHash: hashToken(secret), prefix: displayPrefix(secret), expiresAt },
     });
     await audit({
       action: "token.created",
       subjectType: "token",
       subjectId: created.id,
       actorId: userId,
-      data: { name, prefix: created.prefix, expiresAt: expiresAt?.toISOString() ?? null },
+      data: { name, prefix: created.prefix, scope, expiresAt: expiresAt.toISOString() },
     });
     return created;
   });

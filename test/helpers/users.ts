@@ -27,9 +27,9 @@ export async function makeUser({
   return { user, principal, password };
 }
 
-/** An account and a bearer secret for it, for calling route handlers. */
+/** An account and a bearer secret for it (scope write: tests write through it), for calling route handlers. */
 export async function makeUserWithToken(options: Parameters<typeof makeUser>[0] = {}): Promise<TestUser & { token: string }> {
   const made = await makeUser(options);
-  const { secret } = await createToken({ userId: made.user.id, input: { name: "tests" } });
+  const { secret } = await createToken({ userId: made.user.id, input: { name: "tests", scope: "write" } });
   return { ...made, token: secret };
 }

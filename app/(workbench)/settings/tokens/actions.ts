@@ -9,18 +9,19 @@ import { requireUser } from "@/lib/auth/session";
 import { ZCreateToken, createToken } from "@/lib/tokens/create-token";
 import { revokeToken } from "@/lib/tokens/revoke-token";
 
-// The form sends text; an empty expiry means "never".
+// The form sends text; an empty expiry takes the default (90 days). The limits are the service's.
 const ZCreateTokenForm = ZCreateToken.extend({
   expiresInDays: z.preprocess(
     (value) => (value === "" || value === undefined ? undefined : Number(value)),
-    z.number({ message: "Enter a whole number of days" }).int("Enter a whole number of days").min(1).max(3650).optional(),
+    ZCreateToken.shape.expiresInDays,
   ),
 });
 
 export async function createTokenAction(_previous: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
   const principal = await requireUser();
-  const values = formValues(formData, ["name", "expiresInDays"]);
+  let values: Record<string, string> = {};
   try {
+    values = formValues(formData, ["name", "expiresInDays", "scope"]);
     const { token, secret } = await createToken({ userId: principal.userId, input: ZCreateTokenForm.parse(values) });
     revalidatePath("/settings/tokens");
     return { status: "ok", name: token.name, secret };
@@ -31,8 +32,9 @@ export async function createTokenAction(_previous: CreateTokenState, formData: F
 
 export async function revokeTokenAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const principal = await requireUser();
-  const values = formValues(formData, ["tokenId"]);
+  let values: Record<string, string> = {};
   try {
+    values = formValues(formData, ["tokenId"]);
     const { tokenId } = z.object({ tokenId: z.string().min(1) }).parse(values);
     await revokeToken({ userId: principal.userId, tokenId });
   } catch (err) {

@@ -1,6 +1,6 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { presentToken } from "@/lib/api/presenters";
-import { createToken } from "@/lib/tokens/create-token";
+import { assertMayCreateTokens, createToken } from "@/lib/tokens/create-token";
 import { listTokens } from "@/lib/tokens/list-tokens";
 
 export const GET = apiRoute(async ({ principal }) => {
@@ -8,9 +8,10 @@ export const GET = apiRoute(async ({ principal }) => {
   return { tokens: tokens.map(presentToken), nextCursor: null };
 });
 
-/** The secret is in this response only; it cannot be read again. */
+/** The secret is in this response only; it cannot be read again. Sessions only: tokens cannot mint tokens. */
 export const POST = apiRoute(
   async ({ req, principal }) => {
+    assertMayCreateTokens(principal);
     const { token, secret } = await createToken({ userId: principal.userId, input: await readJson(req) });
     return { ...presentToken(token), token: secret };
   },
