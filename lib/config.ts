@@ -17,11 +17,40 @@ export function port(): number {
 }
 
 /**
- * AUTH_SECRET when set; otherwise a secret generated once and kept in the data directory, so a
+ * A secret from NAME, or from the file named by NAME_FILE (Docker secrets, so that the value never
+ * appears in the environment or in `docker compose config`). A named file that is missing or empty
+ * is an error, not a silent fallback: the operator meant to supply it.
+ */
+export function secretFromEnv(name: string): string | undefined {
+  const file = process.env[`${name}_FILE`];
+  if (file) {
+    let value: string;
+    try {
+      value = readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
+    } catch (err) {
+      throw new Error(`${name}_FILE names ${file}, which cannot be read (${(err as NodeJS.ErrnoException).code}). Create it first (see the README, "docker-compose").`);
+    }
+    if (!value) throw new Error(`${name}_FILE names ${file}, which is empty. Put the secret in it (see the README, "docker-compose").`);
+    return value;
+  }
+  return process.env[name] || undefined;
+}
+
+/**
+ * The interface to listen on: HOST when set, else null (serve decides: loopback while the demo
+ * accounts keep their published password, all interfaces otherwise).
+ */
+export function host(): string | null {
+  return process.env.HOST?.trim() || null;
+}
+
+/**
+ * AUTH_SECRET (or AUTH_SECRET_FILE) when set; otherwise a secret generated once and kept in the data directory, so a
  * first start needs no set-up and sessions survive restarts.
  */
 export function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const given = secretFromEnv("AUTH_SECRET");
+  if (given) return given;
   const dir = dataDir();
   const file = path.join(dir, "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();

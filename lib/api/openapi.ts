@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ERROR_STATUS } from "@/lib/errors";
 import { ZAddMember, ZChangeRole, ZCreateProject, ZPageQuery, ZUpdateProject, ZRole } from "@/lib/projects/schemas";
 import { ZCreateToken } from "@/lib/tokens/create-token";
+import { ZChangePassword } from "@/lib/users/schemas";
 import { ZListDocumentsQuery, ZPasteDocument, ZUpdateDocument } from "@/lib/documents/schemas";
 import { ZClaimAttributes, ZEntityAttributes, ZFigureAttributes, ZOtherAttributes } from "@/lib/annotations/attributes";
 import { ZAnnotationStatus, ZCreateAnnotation, ZListAnnotationsQuery, ZUpdateAnnotation } from "@/lib/annotations/schemas";
@@ -68,8 +69,9 @@ const ZTokenOut = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
+  scope: z.enum(["read", "write"]).describe("read: GET only (any write is 403); write: whatever the user may do"),
   createdAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime().nullable(),
+  expiresAt: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
 });
 const ZDocumentMetadataOut = z.object({
@@ -132,6 +134,11 @@ const routes: RouteConfig[] = [
     responses: { 200: json(z.object({ status: z.literal("ok"), db: z.literal("up") }), "Healthy"), 503: json(z.object({ status: z.string(), db: z.string() }), "Database unreachable") } },
   { method: "get", path: "/me", summary: "The calling user",
     responses: { 200: json(ZUserOut.extend({ authenticatedVia: z.enum(["session", "token"]) }), "The user"), ...errors(401) } },
+  { method: "post", path: "/me/password", summary: "Change your password (needs the current one); ends every session of the account",
+    request: { body: { content: { "application/json": { schema: ZChangePassword } } } },
+    responses: { 204: { description: "Changed; sign in again" }, ...errors(400, 401, 403, 415, 422, 429) } },
+  { method: "delete", path: "/me/sessions", summary: "Sign out everywhere: end every browser session of the account (tokens stay valid)",
+    responses: { 200: json(z.object({ ended: z.number().int() }), "How many sessions were ended"), ...errors(401, 403) } },
   { method: "get", path: "/openapi.json", summary: "This OpenAPI 3.1 document", security: [], responses: { 200: { description: "The OpenAPI document" } } },
   { method: "get", path: "/projects", summary: "Projects the caller is a member of", request: { query: ZPageQuery },
     responses: { 200: json(list("projects", ZProjectOut), "A page of projects"), ...errors(400, 401) } },
@@ -263,9 +270,9 @@ const routes: RouteConfig[] = [
     } },
   { method: "get", path: "/tokens", summary: "The caller's personal access tokens (never their secrets)",
     responses: { 200: json(list("tokens", ZTokenOut), "Tokens"), ...errors(401) } },
-  { method: "post", path: "/tokens", summary: "Create a personal access token; `token` is shown only in this response",
+  { method: "post", path: "/tokens", summary: "Create a personal access token (session only: a token gets 403); `token` is shown only in this response. Defaults: scope read, 90 days (1–365)",
     request: { body: { content: { "application/json": { schema: ZCreateToken } } } },
-    responses: { 201: json(ZTokenOut.extend({ token: z.string() }), "The token and its secret"), ...errors(400, 401, 415) } },
+    responses: { 201: json(ZTokenOut.extend({ token: z.string() }), "The token and its secret"), ...errors(400, 401, 403, 415) } },
   { method: "delete", path: "/tokens/{tokenId}", summary: "Revoke a token", request: { params: z.object({ tokenId: z.string() }) },
     responses: { 200: json(ZTokenOut, "The revoked token"), ...errors(401, 404) } },
 ];

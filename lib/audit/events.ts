@@ -31,6 +31,18 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
     data: z.object({ email: z.string(), isAdmin: z.boolean(), via: z.enum(["sign-up", "cli", "demo"]) }),
   }),
   z.object({
+    /** The user's own change: the current password was checked; every session was ended with it. */
+    action: z.literal("user.password_changed"),
+    subjectType: z.literal("user"),
+    data: z.object({ sessionsEnded: z.number().int() }),
+  }),
+  z.object({
+    /** "Sign out everywhere": every browser session of the user ended (access tokens untouched). */
+    action: z.literal("user.sessions_ended"),
+    subjectType: z.literal("user"),
+    data: z.object({ ended: z.number().int() }),
+  }),
+  z.object({
     action: z.literal("project.created"),
     subjectType: z.literal("project"),
     data: z.object({ name: z.string(), description: z.string() }),
@@ -123,7 +135,8 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("token.created"),
     subjectType: z.literal("token"),
-    data: z.object({ name: z.string(), prefix: z.string(), expiresAt: z.string().nullable() }),
+    // scope is absent from events written before token scopes existed (those tokens could write).
+    data: z.object({ name: z.string(), prefix: z.string(), expiresAt: z.string().nullable(), scope: z.enum(["read", "write"]).optional() }),
   }),
   z.object({
     action: z.literal("document.created"),

@@ -1,11 +1,37 @@
-import { migrate, migrationStatus } from "@/lib/db/migrate";
+import { ensureLoginRole } from "@/lib/db/app-role";
+import { migrationStatus } from "@/lib/db/migrate";
+import { migrateAndGrant, type ResolvedDatabase } from "@/lib/db/resolve-database";
+import { AppError } from "@/lib/errors";
 import { withDatabase } from "./with-database";
 
-export async function runDb(sub: "migrate" | "status"): Promise<number> {
+/**
+ * `db roles`: the one-command set-up of the app's role on an external server, as the owner
+ * (DATABASE_OWNER_URL). With DATABASE_URL, creates or updates that URL's role with that URL's
+ * password; without, Tracewell's own `tracewell_app` (whose password it derives from the owner's).
+ * Then migrates and grants, so the role is ready to use.
+ */
+async function setUpRoles(database: ResolvedDatabase): Promise<number> {
+  if (!database.appRole) {
+    throw new AppError("bad_request", "db roles needs DATABASE_OWNER_URL (the schema's owner, allowed to create roles) besides DATABASE_URL (the app's role)");
+  }
+  const given = process.env.DATABASE_URL && new URL(process.env.DATABASE_URL);
+  if (given && process.env.DATABASE_OWNER_URL) {
+    const password = decodeURIComponent(given.password);
+    if (!password) throw new AppError("bad_request", "DATABASE_URL must carry the password the app role should have");
+    await ensureLoginRole(database.ownerUrl, { name: database.appRole, password });
+  }
+  const applied = await migrateAndGrant(database, (line) => console.log(line));
+  console.log(`Role "${database.appRole}" is ready: SELECT/INSERT/UPDATE/DELETE on the tables, SELECT/INSERT only on "AuditEvent", owns nothing${applied.length ? `; applied ${applied.length} migration(s)` : ""}.`);
+  return 0;
+}
+
+export async function runDb(sub: "migrate" | "status" | "roles"): Promise<number> {
   return withDatabase(
-    async (url) => {
+    async (database) => {
+      const url = database.ownerUrl;
+      if (sub === "roles") return setUpRoles(database);
       if (sub === "migrate") {
-        const applied = await migrate({ url, log: (line) => console.log(line) });
+        const applied = await migrateAndGrant(database, (line) => console.log(line));
         console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Database is up to date.");
         return 0;
       }

@@ -7,6 +7,7 @@ import { runTokenCreate, runUserCreate } from "./account-commands";
 import { runExport } from "./export-command";
 import { runImport } from "./import-command";
 import { runImportFiles } from "./import-files-command";
+import { runMemberAdd } from "./member-command";
 import { serve } from "./serve";
 
 const USAGE = `tracewell — annotation and provenance workbench
@@ -15,9 +16,16 @@ Usage:
   tracewell serve [--dev]                     start the app (embedded PostgreSQL unless DATABASE_URL is set)
   tracewell db migrate                        apply pending migrations
   tracewell db status                         list applied and pending migrations
+  tracewell db roles                          create/update the app's database role and its grants
+                                              (as DATABASE_OWNER_URL; DATABASE_URL names the role)
   tracewell user create --email E --password P [--name N] [--admin]
-  tracewell token create --email E [--name N] [--expires-in-days D]
-                                              print a personal access token (last line)
+  tracewell member add --project P --email E --role R [--as ADMIN]
+                                              add an account to a project (owner, reviewer,
+                                              annotator, viewer) as an instance admin (default:
+                                              the first admin); audited like the UI
+  tracewell token create --email E [--name N] [--expires-in-days D] [--scope read|write]
+                                              print a personal access token (last line);
+                                              default scope write, expiry 90 days (1–365)
   tracewell audit verify                      recompute the audit chain, name the first broken link
   tracewell import-files --project P [--email E] FILE…|DIR…
                                               upload files (txt, md, html, pdf, docx, zip) as E
@@ -30,7 +38,8 @@ Usage:
                                               import an export (jsonl, w3c, brat zip, spacy): all
                                               or nothing, every problem listed
 
-Environment: PORT, DATABASE_URL, TRACEWELL_DATA_DIR (default .data), AUTH_SECRET.`;
+Environment: PORT, HOST, DATABASE_URL (the app's role), DATABASE_OWNER_URL (migrations),
+TRACEWELL_DATA_DIR (default .data), AUTH_SECRET (or AUTH_SECRET_FILE), TRACEWELL_DEMO.`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -38,12 +47,15 @@ export async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       email: { type: "string" },
+      role: { type: "string" },
+      as: { type: "string" },
       project: { type: "string" },
       password: { type: "string" },
       name: { type: "string" },
       admin: { type: "boolean", default: false },
       dev: { type: "boolean", default: false },
       "expires-in-days": { type: "string" },
+      scope: { type: "string" },
       format: { type: "string" },
       documents: { type: "string" },
       labels: { type: "string" },
@@ -62,7 +74,10 @@ export async function main(argv: string[]): Promise<number> {
         return await serve({ dev: values.dev ?? false });
       case "db migrate":
       case "db status":
-        return await runDb(positionals[1] as "migrate" | "status");
+      case "db roles":
+        return await runDb(positionals[1] as "migrate" | "status" | "roles");
+      case "member add":
+        return await runMemberAdd(values);
       case "user create":
         return await runUserCreate(values);
       case "token create":

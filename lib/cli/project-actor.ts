@@ -25,3 +25,17 @@ export async function resolveActor(projectId: string, email: string | undefined,
   });
   return user;
 }
+
+/**
+ * The acting instance admin for commands that manage projects from outside (member add): --as,
+ * which must be an instance admin, else the instance's first admin. Whoever runs the CLI holds
+ * the database credentials already; the actor is who the audit log names.
+ */
+export async function resolveAdmin(email: string | undefined) {
+  const user = email
+    ? await db().user.findUnique({ where: { email: email.trim().toLowerCase() } })
+    : await db().user.findFirst({ where: { isAdmin: true }, orderBy: { createdAt: "asc" } });
+  if (!user) throw new AppError("not_found", email ? `No account uses ${email}` : "The instance has no admin yet: create one with `tracewell user create --admin`");
+  if (!user.isAdmin) throw new AppError("forbidden", `${user.email} is not an instance admin`);
+  return user;
+}

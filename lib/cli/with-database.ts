@@ -1,18 +1,19 @@
 import { disconnectDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
-import { resolveDatabase } from "@/lib/db/resolve-database";
+import { migrateAndGrant, resolveDatabase, type ResolvedDatabase } from "@/lib/db/resolve-database";
 
 /**
  * Runs a CLI command against the configured database: the running app's embedded server when
- * there is one, a temporary one otherwise (stopped again afterwards), or DATABASE_URL.
+ * there is one, a temporary one otherwise (stopped again afterwards), or DATABASE_URL /
+ * DATABASE_OWNER_URL. lib/ code inside `fn` connects as the app's role (process.env.DATABASE_URL);
+ * only `db` commands use the owner's URL that `fn` is given.
  */
-export async function withDatabase<T>(fn: (url: string) => Promise<T>, { migrateFirst = true } = {}): Promise<T> {
-  const server = await resolveDatabase({ role: "cli", log: (line) => console.error(line) });
+export async function withDatabase<T>(fn: (database: ResolvedDatabase) => Promise<T>, { migrateFirst = true } = {}): Promise<T> {
+  const database = await resolveDatabase({ role: "cli", log: (line) => console.error(line) });
   try {
-    if (migrateFirst) await migrate({ url: server.url, log: (line) => console.error(line) });
-    return await fn(server.url);
+    if (migrateFirst) await migrateAndGrant(database, (line) => console.error(line));
+    return await fn(database);
   } finally {
     await disconnectDb();
-    await server.stop();
+    await database.stop();
   }
 }

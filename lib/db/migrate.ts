@@ -123,7 +123,10 @@ export async function migrate({ url, dir = MIGRATIONS_DIR, log = () => {} }: Mig
     // disconnect, so a second instance waits here and then finds nothing left to apply.
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);
     try {
-      await client.query(CREATE_TABLE);
+      // Only when missing: a role that may not create tables (the app's, given DATABASE_URL alone)
+      // can still confirm that there is nothing to apply.
+      const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') AS t`);
+      if (!exists.rows[0].t) await client.query(CREATE_TABLE);
       const status = await statusWith(client, files);
       if (status.failed.length > 0) {
         throw new Error(

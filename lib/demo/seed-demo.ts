@@ -1,3 +1,4 @@
+import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { addMember } from "@/lib/memberships/add-member";
 import { createProject } from "@/lib/projects/create-project";
@@ -42,4 +43,15 @@ export async function seedDemo(): Promise<boolean> {
 
 export async function demoAccountsExist(): Promise<boolean> {
   return (await db().user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })) > 0;
+}
+
+/**
+ * The demo accounts that still sign in with the published password (an operator who changed
+ * their passwords has closed that door; their mere existence is harmless).
+ */
+export async function demoAccountsWithPublishedPassword(): Promise<string[]> {
+  const users = await db().user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, select: { email: true, passwordHash: true } });
+  const open: string[] = [];
+  for (const user of users) if (user.passwordHash && (await verifyPassword(user.passwordHash, DEMO_PASSWORD))) open.push(user.email);
+  return open;
 }

@@ -1,13 +1,17 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
+import { withCredentials } from "@/lib/db/app-role";
 import { disconnectDb } from "@/lib/db/client";
 import { withPgClient } from "@/lib/db/with-pg-client";
 import { TEMPLATE_DB, databaseUrl, quoteIdent } from "./database-url";
 
 export interface TestDatabase {
   name: string;
+  /** As the owner of the tables (the test server's superuser): set-up, inspection, tampering. */
   url: string;
+  /** As the app's role, which is what lib/ connects with (process.env.DATABASE_URL). */
+  appUrl: string;
 }
 
 const created = new Set<string>();
@@ -17,6 +21,17 @@ export function adminUrl(): string {
 }
 
 export { withPgClient as withClient };
+
+/** The database `name` on the test server, as the app's least-privileged role. */
+export function appUrlOf(name: string): string {
+  return asAppRole(databaseUrl(adminUrl(), name));
+}
+
+/** The same database as `url`, as the app's least-privileged role. */
+export function asAppRole(url: string): string {
+  const role = inject("appRole");
+  return withCredentials(url, role.name, role.password);
+}
 
 /** Runs one statement on a database of the test server and returns its rows. */
 export async function sql<R extends pg.QueryResultRow = Record<string, unknown>>(
@@ -45,7 +60,7 @@ export async function createTestDatabase({ template = TEMPLATE_DB }: { template?
     }
   }
   created.add(name);
-  return { name, url: databaseUrl(adminUrl(), name) };
+  return { name, url: databaseUrl(adminUrl(), name), appUrl: appUrlOf(name) };
 }
 
 export async function dropTestDatabase(name: string): Promise<void> {
@@ -57,10 +72,13 @@ export async function dropTestDatabases(): Promise<void> {
   for (const name of [...created]) await dropTestDatabase(name);
 }
 
-/** Points lib/ at another database: its Prisma client is created lazily from DATABASE_URL. */
-export async function useDatabase(database: TestDatabase): Promise<void> {
+/**
+ * Points lib/ at another database, as the app's role: its Prisma client is created lazily from
+ * DATABASE_URL. `url` alone (e.g. a RunningServer's databaseUrl) names the database.
+ */
+export async function useDatabase(database: { url: string; appUrl?: string; name?: string }): Promise<void> {
   await disconnectDb();
-  process.env.DATABASE_URL = database.url;
+  process.env.DATABASE_URL = database.appUrl ?? asAppRole(database.url);
 }
 
 /** A fresh copy of the template for the tests that need a database to themselves. */
@@ -70,8 +88,16 @@ export async function useFreshDatabase(): Promise<TestDatabase> {
   return database;
 }
 
-/** The database lib/ is currently using. */
+/**
+ * The database lib/ is currently using, as its owner: for tests that inspect the schema or tamper
+ * behind the app's back (lib/ itself connects as the app's role, currentAppUrl()).
+ */
 export function currentDatabaseUrl(): string {
+  return databaseUrl(adminUrl(), decodeURIComponent(new URL(currentAppUrl()).pathname.slice(1)));
+}
+
+/** The database lib/ is currently using, as lib/ does: the app's role. */
+export function currentAppUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: is test/setup/database.ts a setup file?");
   return url;

@@ -12,8 +12,10 @@ export interface RunningServer {
   /** http://127.0.0.1:PORT */
   url: string;
   port: number;
-  /** The test database the server uses (a fresh copy of the migrated template). */
+  /** The test database the server uses (a fresh copy of the migrated template), as its owner. */
   databaseUrl: string;
+  /** The same database as the app's role, which is what the server connects with. */
+  appUrl: string;
   dataDir: string;
   child: ChildProcess;
   /** Everything the server printed so far. */
@@ -47,7 +49,9 @@ export async function startServer({ env = {} }: { env?: Record<string, string> }
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
-      DATABASE_URL: database.url,
+      // Like production: migrations as the owner, everything else as the app's role.
+      DATABASE_URL: database.appUrl,
+      DATABASE_OWNER_URL: database.url,
       TRACEWELL_DATA_DIR: dataDir,
       NEXTAUTH_URL: url,
       AUTH_SECRET: "tracewell-test-server-secret",
@@ -89,5 +93,5 @@ export async function startServer({ env = {} }: { env?: Record<string, string> }
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, port, databaseUrl: database.url, dataDir, child, output: () => output, stop };
+  return { url, port, databaseUrl: database.url, appUrl: database.appUrl, dataDir, child, output: () => output, stop };
 }

@@ -113,12 +113,14 @@ describe("audit events", () => {
     const before = await allEvents();
     expect(before.length).toBeGreaterThan(0);
     await expect(sql(currentDatabaseUrl(), statement)).rejects.toThrow(`AuditEvent is append-only: ${op} is not allowed`);
-    // Through Prisma too, which is what application code would use.
+    // Through Prisma too, which is what application code would use: its role may not even try.
+    // (Held in a constant: Prisma's message quotes the calling line, which must not match itself.)
+    const denied = /Code: `42501`. Message: `permission denied for table AuditEvent`/;
     if (op === "DELETE") {
-      await expect(db().auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+      await expect(db().auditEvent.deleteMany({})).rejects.toThrow(denied);
     }
     if (op === "UPDATE") {
-      await expect(db().auditEvent.update({ where: { seq: 1n }, data: { action: "x" } })).rejects.toThrow(/append-only/);
+      await expect(db().auditEvent.update({ where: { seq: 1n }, data: { action: "x" } })).rejects.toThrow(denied);
     }
     expect(await allEvents()).toEqual(before);
   });

@@ -82,11 +82,12 @@ describe("prisma/schema.prisma ⇄ the migrated database", () => {
       foreignKeyFact("DocumentOriginal", "DocumentOriginal_documentId_fkey", ["documentId"], "Document", ["id"], "CASCADE", "CASCADE"),
     ];
     for (const fact of samples) expect(expected).toContain(fact);
-    // User, Project, Membership, Label, Document, DocumentOriginal, Annotation, AuditEvent, ApiToken, SignInThrottle.
-    expect(expected.filter((f) => f.startsWith("table "))).toHaveLength(10);
-    // Membership 2, Label 1, Document 2, DocumentOriginal 1, Annotation 3, AuditEvent 1, ApiToken 1.
-    expect(expected.filter((f) => f.startsWith("foreign key "))).toHaveLength(11);
-    expect(expected.filter((f) => f.startsWith("enum "))).toHaveLength(3);
+    // User, Project, Membership, Label, Document, DocumentOriginal, Annotation, AuditEvent, ApiToken, SignInThrottle, Session.
+    expect(expected.filter((f) => f.startsWith("table "))).toHaveLength(11);
+    // Membership 2, Label 1, Document 2, DocumentOriginal 1, Annotation 3, AuditEvent 1, ApiToken 1, Session 1.
+    expect(expected.filter((f) => f.startsWith("foreign key "))).toHaveLength(12);
+    // Role, LabelKind, AnnotationStatus, TokenScope.
+    expect(expected.filter((f) => f.startsWith("enum "))).toHaveLength(4);
   });
 
   it("leaves only _prisma_migrations out of the comparison", async () => {

@@ -8,7 +8,7 @@ import { createTestDatabase, dropTestDatabases } from "../helpers/database";
 // Runs in each test file's worker before the file is imported, so DATABASE_URL is in place before
 // lib/db/client.ts creates its (lazy) Prisma client.
 const database = await createTestDatabase();
-process.env.DATABASE_URL = database.url;
+process.env.DATABASE_URL = database.appUrl;
 
 // Keep the generated auth secret and any stored files out of the repository's .data/.
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "tracewell-test-data-"));

@@ -4,6 +4,8 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/embedded";
+import { randomBytes } from "node:crypto";
+import { APP_ROLE, derivedAppPassword, ensureLoginRole, grantAppRole } from "../../lib/db/app-role";
 import { migrate } from "../../lib/db/migrate";
 import { TEMPLATE_DB, assertLocalDatabaseUrl, databaseUrl, quoteIdent } from "../helpers/database-url";
 
@@ -11,6 +13,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** A superuser (or CREATEDB) connection to the test server's maintenance database. */
     adminUrl: string;
+    /** The app's least-privileged login role, set up by the app's own code (lib/db/app-role.ts). */
+    appRole: { name: string; password: string };
   }
 }
 
@@ -32,6 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let server: EmbeddedServer | undefined;
   let dataDir: string | undefined;
   let adminUrl: string;
+  let appRole: { name: string; password: string };
 
   const external = process.env.TEST_DATABASE_URL;
   if (external) {
@@ -64,12 +69,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
       `CREATE DATABASE ${quoteIdent(TEMPLATE_DB)}`,
     ]);
     await migrate({ url: databaseUrl(adminUrl, TEMPLATE_DB) });
+    // Roles are cluster-wide and CREATE DATABASE … TEMPLATE copies the grants, so every test
+    // database gets the same app role; lib/ code in the tests connects as it, like the app.
+    appRole = { name: APP_ROLE, password: new URL(adminUrl).password ? derivedAppPassword(adminUrl) : randomBytes(18).toString("base64url") };
+    await ensureLoginRole(adminUrl, appRole);
+    await grantAppRole(databaseUrl(adminUrl, TEMPLATE_DB), APP_ROLE);
   } catch (err) {
     await stop();
     throw err;
   }
 
   project.provide("adminUrl", adminUrl);
+  project.provide("appRole", appRole!);
 
   return async () => {
     if (external) {
