@@ -81,7 +81,8 @@ export async function createProjectViaApi(context: BrowserContext, name: string,
 
 /**
  * `account`: a fresh user (created with the CLI) whose session is already in `page`'s context.
- * Every test also fails on an uncaught error in the page (a crash or a hydration mismatch).
+ * Every test also fails on an uncaught error in the page (a crash or a hydration mismatch) and on
+ * anything the Content-Security-Policy blocked.
  */
 export const test = base.extend<{ account: Account; pageErrors: void }>({
   account: async ({ context }, use) => {
@@ -92,9 +93,16 @@ export const test = base.extend<{ account: Account; pageErrors: void }>({
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`);
+        });
+      });
       page.on("pageerror", (error) => errors.push(error.message));
       page.on("console", (message) => {
-        if (message.type() === "error" && /hydrat/i.test(message.text())) errors.push(message.text());
+        // Content-Security-Policy (lib/http/security-headers.ts): the app must work under it, so
+        // anything it blocks fails the test.
+        if (message.type() === "error" && /hydrat|Content Security Policy/i.test(message.text())) errors.push(message.text());
       });
       await use();
       expect(errors, "uncaught errors in the page").toEqual([]);

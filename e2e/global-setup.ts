@@ -50,7 +50,7 @@ function stop(child: ChildProcess): Promise<void> {
  * free port with a fresh data directory, and stops it again after the run. Needs `next build`.
  */
 export default async function globalSetup() {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  if (!existsSync(path.join(ROOT, process.env.TRACEWELL_NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npx next build` first (npm run test:e2e does).");
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "tracewell-e2e-"));

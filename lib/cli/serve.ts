@@ -4,9 +4,12 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { dataDir, port as configuredPort } from "@/lib/config";
 import { disconnectDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
 import { resolveDatabase } from "@/lib/db/resolve-database";
-import { DEMO_PASSWORD, DEMO_USERS, demoAccountsExist, seedDemo } from "@/lib/demo/seed-demo";
+import { normalizeForwardedHeaders } from "@/lib/auth/client-address";
+import { applySecurityHeaders } from "@/lib/http/security-headers";
+import { lingerOnEarlyClose } from "@/lib/api/linger-close";
+import { checkSettings } from "./check-settings";
+import { prepareInstance } from "./prepare-instance";
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), "../../..");
 
@@ -21,7 +24,9 @@ function log(line: string) {
  */
 export async function serve({ dev }: { dev: boolean }): Promise<number> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
+  process.env.TRACEWELL_ROOT ??= ROOT; // the extraction workers start from here (lib/ingest/pool)
   const port = configuredPort();
+  checkSettings();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
   const database = await resolveDatabase({ role: "app", log });
@@ -54,28 +59,24 @@ export async function serve({ dev }: { dev: boolean }): Promise<number> {
   }
 
   try {
-    const applied = await migrate({ url: database.url, log });
-    if (applied.length === 0) log("Database schema is up to date.");
-    const demoWanted = process.env.TRACEWELL_DEMO !== "0";
-    if (demoWanted && (await seedDemo())) log("Created the demo project and demo accounts.");
-    if (demoWanted && (await demoAccountsExist())) {
-      log(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(", ")}`);
-    }
+    const host = await prepareInstance(database, log);
 
     const app = next({ dev, dir: ROOT, port, hostname: "localhost", turbopack: dev });
     await app.prepare();
     const handle = app.getRequestHandler();
-    const trustProxy = process.env.TRACEWELL_TRUST_PROXY === "1";
     server = http.createServer((req, res) => {
-      // Sign-in throttling keys on the client address; only a trusted proxy may state it.
-      if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+      // Sign-in throttling keys on the client address and the same-origin check on the host;
+      // only a trusted proxy may state them (TRACEWELL_TRUST_PROXY=1).
+      normalizeForwardedHeaders(req);
+      applySecurityHeaders(req, res, { dev });
+      lingerOnEarlyClose(req, res);
       void handle(req, res);
     });
     await new Promise<void>((resolve, reject) => {
       server!.once("error", reject);
-      server!.listen(port, () => resolve());
+      server!.listen(port, host, () => resolve());
     });
-    log(`Ready on http://localhost:${port}  (data: ${process.env.DATABASE_URL && !database.owned ? "DATABASE_URL" : dataDir()})`);
+    log(`Ready on http://${host ?? "localhost"}:${port}${host ? "" : " (all interfaces)"}  (data: ${database.owned ? dataDir() : "DATABASE_URL"})`);
     await new Promise(() => {}); // run until a signal arrives
     return 0;
   } catch (err) {
