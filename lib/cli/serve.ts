@@ -76,7 +76,9 @@ export async function serve({ dev }: { dev: boolean }): Promise<number> {
       server!.once("error", reject);
       server!.listen(port, host, () => resolve());
     });
-    log(`Ready on http://${host ?? "localhost"}:${port}${host ? "" : " (all interfaces)"}  (data: ${database.owned ? dataDir() : "DATABASE_URL"})`);
+    // The loopback address by the name NEXTAUTH_URL uses by default, so the link printed is the one to open.
+    const shown = !host || host === "127.0.0.1" ? "localhost" : host;
+    log(`Ready on http://${shown}:${port}${host ? "" : " (all interfaces)"}  (data: ${database.owned ? dataDir() : "DATABASE_URL"})`);
     await new Promise(() => {}); // run until a signal arrives
     return 0;
   } catch (err) {
