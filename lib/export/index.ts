@@ -21,11 +21,6 @@ export const WRITERS: Record<ExportFormat, ExportWriter> = {
   csv: csvWriter,
 };
 
-/** The download's file name: `<base>.<extension>`, e.g. tracewell-export.zip. */
-export function exportFileName(format: ExportFormat, base: string): string {
-  return `${base}.${WRITERS[format].extension}`;
-}
-
 export { ExportStreamError } from "./events";
 export { ZipLimitError } from "./zip-stream";
 export { OFFSET_UNIT, CANONICALIZATION } from "./manifest";
