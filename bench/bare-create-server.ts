@@ -5,8 +5,9 @@
  *
  * POST /documents/{id}/annotations with a bearer token and { label, start, end, exact }:
  *   one query for token, membership and label; the code-point range and quote checked against the
- *   (cached, immutable) text; then BEGIN, the document locked, INSERT … RETURNING, the audit chain
- *   lock, the last event, the hashed annotation.created event, COMMIT. Answers 201 with the row.
+ *   (cached, immutable) text; then BEGIN, the document locked, INSERT … RETURNING, the first
+ *   revision, the annotation.created event (no global lock: the sealer orders events), COMMIT.
+ *   Answers 201 with the row.
  *
  * Run as a child process (`fork`, DATABASE_URL and BARE_PORT in its environment); it sends
  * "ready" once listening.
@@ -15,11 +16,9 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import pg from "pg";
 import { quoteSpan } from "@/lib/annotations/quote-span";
-import { eventHash, GENESIS_HASH } from "@/lib/audit/hash";
 import { CodePointIndex } from "@/lib/text/code-points";
 import { hashToken } from "@/lib/tokens/token-secret";
 
-const AUDIT_CHAIN_LOCK = 7_401_000_001;
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 16 });
 const texts = new Map<string, CodePointIndex>();
 
@@ -75,29 +74,24 @@ async function create(req: http.IncomingMessage, res: http.ServerResponse): Prom
       [randomUUID(), documentId, access.labelId, span.start, span.end, span.exact, span.prefix, span.suffix, access.userId],
     );
     const row = created[0]!;
-    await client.query(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-    const { rows: last } = await client.query<{ seq: string; hash: string }>(`SELECT "seq", "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`);
-    const event = {
-      seq: BigInt(last[0]?.seq ?? 0) + 1n,
-      at: new Date(),
-      actorId: access.userId,
-      action: "annotation.created",
-      subjectType: "annotation",
-      subjectId: row.id as string,
-      projectId: access.projectId,
-      data: {
-        documentId,
-        label: { id: access.labelId, name: access.labelName, kind: access.kind },
-        ...span,
-        attributes: {},
-        status: row.status,
-      },
-    };
-    const prevHash = last[0]?.hash ?? GENESIS_HASH;
+    // What every create stores besides the row (issue 12): its first revision and its audit event,
+    // inserted without any global lock; the app's sealer orders events later.
     await client.query(
-      `INSERT INTO "AuditEvent" ("seq", "at", "actorId", "action", "subjectType", "subjectId", "projectId", "data", "prevHash", "hash")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [event.seq.toString(), event.at, event.actorId, event.action, event.subjectType, event.subjectId, event.projectId, event.data, prevHash, eventHash(prevHash, event)],
+      `INSERT INTO "AnnotationRevision" ("annotationId", "version", "op", "documentId", "labelId", "start", "end", "exact", "prefix", "suffix", "status", "actorId")
+       VALUES ($1, 1, 'created', $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [row.id, documentId, access.labelId, span.start, span.end, span.exact, span.prefix, span.suffix, row.status, access.userId],
+    );
+    const data = {
+      documentId,
+      label: { id: access.labelId, name: access.labelName, kind: access.kind },
+      ...span,
+      attributes: {},
+      status: row.status,
+    };
+    await client.query(
+      `INSERT INTO "AuditEvent" ("at", "actorId", "action", "subjectType", "subjectId", "projectId", "data")
+       VALUES (now(), $1, 'annotation.created', 'annotation', $2, $3, $4)`,
+      [access.userId, row.id, access.projectId, data],
     );
     await client.query("COMMIT");
     answer(res, 201, row);

@@ -276,6 +276,8 @@ test.describe("annotation editor", () => {
     await expect.poll(count).toBe(1);
     const [again] = await listAnnotations(page.request, documentId);
     expect([again!.exact, again!.label.name]).toEqual(["ministry spokesman", "Entity"]);
+    // Undo restores the tombstone: the same id, not a copy (issue 12).
+    expect(again!.id).toBe(restored!.id);
     await expect(page.locator("[data-annotation-id]")).toHaveCount(1);
     await page.getByRole("button", { name: "Redo" }).click();
     await expect.poll(count).toBe(0);

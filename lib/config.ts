@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import path from "node:path";
 
 /** Where the embedded database, the generated auth secret and stored originals live. */
@@ -63,4 +63,31 @@ export function authSecret(): string {
   } catch {
     return readFileSync(file, "utf8").trim();
   }
+}
+
+/**
+ * The Ed25519 key the audit sealer signs checkpoints with, kept outside the database so a database
+ * superuser cannot re-sign a rewritten log: TRACEWELL_AUDIT_KEY (or TRACEWELL_AUDIT_KEY_FILE) when
+ * set — a PKCS#8 PEM, or the base64 of the 32-byte seed — else `<data dir>/audit-key` (PKCS#8 PEM,
+ * mode 0600), generated once on first use.
+ */
+export function auditKeyPem(): string {
+  const given = secretFromEnv("TRACEWELL_AUDIT_KEY");
+  if (given) return given;
+  const dir = dataDir();
+  const file = path.join(dir, "audit-key");
+  if (existsSync(file)) return readFileSync(file, "utf8");
+  mkdirSync(dir, { recursive: true });
+  const pem = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  try {
+    writeFileSync(file, pem, { mode: 0o600, flag: "wx" });
+    return pem;
+  } catch {
+    return readFileSync(file, "utf8");
+  }
+}
+
+/** Where the sealer appends each checkpoint as one JSON line, outside the database. */
+export function auditCheckpointFile(): string {
+  return process.env.TRACEWELL_AUDIT_CHECKPOINTS || path.join(dataDir(), "audit-checkpoints.jsonl");
 }

@@ -2,7 +2,10 @@ import { ApiError, annotationsApi } from "./api";
 import type { AnnotationStore } from "./annotation-store";
 import type { Annotation, AnnotationPatch, CreateInput, LabelInfo } from "./types";
 
-/** A stable handle on an annotation whose id changes when undo/redo re-creates it. */
+/**
+ * A handle on an annotation: its id changes once, when the optimistic one is saved; undo and redo
+ * never change it (a delete leaves a tombstone that restore brings back, issue 12).
+ */
 interface Ref {
   id: string;
 }
@@ -219,18 +222,9 @@ export class AnnotationCommands {
       this.store.remove(current.id);
       return `${direction === "undo" ? "Undid" : "Redid"}: removed ${quoteOf(current)}.`;
     }
-    const { snapshot } = entry;
-    let created = await annotationsApi.create(this.documentId, {
-      label: snapshot.label.id,
-      start: snapshot.start,
-      end: snapshot.end,
-      exact: snapshot.exact,
-      attributes: snapshot.attributes,
-    });
-    if (snapshot.status !== "pending" && created.status !== snapshot.status) {
-      created = await annotationsApi.update(created.id, created.version, { status: snapshot.status }).catch(() => created);
-    }
-    this.rename(entry.ref, created.id);
+    // Undoing a delete (or redoing a create) restores the tombstone: same id, author and history.
+    const tombstone = await annotationsApi.getDeleted(entry.ref.id);
+    const created = await annotationsApi.restore(tombstone.id, tombstone.version);
     this.store.upsert(created);
     return `${direction === "undo" ? "Undid" : "Redid"}: restored ${quoteOf(created)}.`;
   }

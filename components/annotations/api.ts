@@ -43,4 +43,8 @@ export const annotationsApi = {
   create: (documentId: string, input: CreateInput) => apiCall<Annotation>("POST", `/api/v1/documents/${documentId}/annotations`, input),
   update: (id: string, version: number, patch: AnnotationPatch) => apiCall<Annotation>("PATCH", `/api/v1/annotations/${id}`, { ...patch, version }),
   remove: (id: string, version: number) => apiCall<void>("DELETE", `/api/v1/annotations/${id}?version=${version}`),
+  /** A deleted annotation as it stands (a tombstone), for its version. */
+  getDeleted: (id: string) => apiCall<Annotation>("GET", `/api/v1/annotations/${id}?include=deleted`),
+  /** Brings a deleted annotation back with the same id, author and history. */
+  restore: (id: string, version: number) => apiCall<Annotation>("POST", `/api/v1/annotations/${id}/restore`, { version }),
 };

@@ -21,6 +21,9 @@ export interface AnnotationRow {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Set on a tombstone (a deleted annotation, kept for its history and for restore). */
+  deletedAt: Date | null;
+  deletedById: string | null;
   label: { id: string; name: string; kind: LabelKind; color: string; hotkey: string | null };
   author: { id: string; name: string; email: string };
 }

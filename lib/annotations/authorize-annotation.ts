@@ -18,16 +18,19 @@ export async function authorizeAnnotation({
   principal,
   annotationId,
   intent,
+  includeDeleted = false,
 }: {
   principal: Principal;
   annotationId: string;
   intent: "read" | "write";
+  /** Tombstones are "not found" unless the route deals with them (include=deleted, restore, revisions). */
+  includeDeleted?: boolean;
 }): Promise<AnnotationAccess> {
   const annotation = await db().annotation.findUnique({
     where: { id: annotationId },
-    select: { authorId: true, documentId: true, document: { select: { projectId: true } } },
+    select: { authorId: true, documentId: true, deletedAt: true, document: { select: { projectId: true } } },
   });
-  if (!annotation) throw new AppError("not_found", "Annotation not found");
+  if (!annotation || (annotation.deletedAt && !includeDeleted)) throw new AppError("not_found", "Annotation not found");
   let access: ProjectAccess;
   try {
     access = await authorizeProject({

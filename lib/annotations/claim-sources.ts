@@ -12,7 +12,7 @@ export async function checkClaimSource(tx: Tx, { documentId, attributes }: { doc
   if (!source?.annotationId) return;
   const [row] = await tx.$queryRaw<{ documentId: string; kind: string; name: string }[]>`
     SELECT a."documentId", l."kind"::text AS "kind", l."name" FROM "Annotation" a JOIN "Label" l ON l."id" = a."labelId"
-     WHERE a."id" = ${source.annotationId} FOR SHARE OF a`;
+     WHERE a."id" = ${source.annotationId} AND a."deletedAt" IS NULL FOR SHARE OF a`;
   const field = "attributes.source.annotationId";
   if (!row || row.documentId !== documentId) {
     throw new AppError("invalid_input", `attributes.source: ${source.annotationId} is not an annotation of this document`, { field });
@@ -26,11 +26,11 @@ export async function checkClaimSource(tx: Tx, { documentId, attributes }: { doc
   }
 }
 
-/** Claims of the document that name this annotation as their source. */
+/** Live claims of the document that name this annotation as their source (tombstones do not hold it). */
 export async function countCitingClaims(tx: Tx, { documentId, annotationId }: { documentId: string; annotationId: string }): Promise<number> {
   const [row] = await tx.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS "count" FROM "Annotation"
-     WHERE "documentId" = ${documentId} AND "attributes" -> 'source' ->> 'annotationId' = ${annotationId}`;
+     WHERE "documentId" = ${documentId} AND "deletedAt" IS NULL AND "attributes" -> 'source' ->> 'annotationId' = ${annotationId}`;
   return row?.count ?? 0;
 }
 

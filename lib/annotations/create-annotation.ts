@@ -1,16 +1,25 @@
-import { auditedTransaction } from "@/lib/audit/audited-transaction";
-import type { Prisma } from "@/lib/db/client";
+import { canonicalJson } from "@/lib/audit/hash";
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { resolveLabel } from "@/lib/labels/resolve-label";
-import { ANNOTATION_INCLUDE, annotationSnapshot, type AnnotationRow } from "./annotation-row";
+import { ANNOTATION_INCLUDE, type AnnotationRow } from "./annotation-row";
 import { loadDocumentText, lockDocument } from "./document-text";
 import { quoteSpan } from "./quote-span";
 import { ZCreateAnnotation } from "./schemas";
 import { validateAttributes } from "./validate-attributes";
+import { writeAnnotations, type NewAnnotation } from "./write-annotations";
+
+/** Serialises creates of one client-chosen id (two-key advisory locks: apart from the audit chain's). */
+const CLIENT_ID_LOCK = 7402;
 
 /**
  * Annotates `[start, end)` (code points) of a document: the span and its quote are checked
  * against the canonical text, the label must be one of the document's project, and attributes
  * must fit the label's kind. Authorization is the caller's (annotation.create).
+ *
+ * With a client-chosen `id`, a retry is safe: if that id already holds the same annotation (same
+ * document, label, span and stored attributes, not deleted) it is returned with `created: false`
+ * and nothing is written; any other content under the id is a 409.
  */
 export async function createAnnotation({
   actorId,
@@ -20,12 +29,13 @@ export async function createAnnotation({
   actorId: string;
   documentId: string;
   input: unknown;
-}): Promise<AnnotationRow> {
+}): Promise<AnnotationRow & { created: boolean }> {
   const body = ZCreateAnnotation.parse(input);
   // Read before the transaction: the text is immutable, and the audit chain lock is held briefly.
   const { projectId, text } = await loadDocumentText({ documentId });
   const span = quoteSpan({ text, start: body.start, end: body.end, exact: body.exact });
-  return auditedTransaction(async (tx, audit) => {
+  return writeAnnotations({ projectId, actorId }, async (writer) => {
+    const { tx } = writer;
     await lockDocument(tx, documentId);
     const label = await resolveLabel(tx, { projectId, ref: body.label });
     const attributes = await validateAttributes(tx, {
@@ -35,18 +45,33 @@ export async function createAnnotation({
       exact: span.exact,
       fill: true,
     });
-    const created = await tx.annotation.create({
-      data: { documentId, labelId: label.id, authorId: actorId, ...span, attributes: attributes as Prisma.InputJsonObject },
-      include: ANNOTATION_INCLUDE,
-    });
-    await audit({
-      action: "annotation.created",
-      subjectType: "annotation",
-      subjectId: created.id,
-      projectId,
-      actorId,
-      data: annotationSnapshot(created),
-    });
-    return created;
+    const row: NewAnnotation = { id: body.id, documentId, label: { id: label.id, name: label.name, kind: label.kind }, ...span, attributes };
+    if (body.id) {
+      const existing = await existingUnderId(tx, body.id);
+      if (existing) return { ...sameOrConflict(existing, row), created: false };
+    }
+    const [id] = await writer.create([row]);
+    return { ...(await tx.annotation.findUniqueOrThrow({ where: { id }, include: ANNOTATION_INCLUDE })), created: true };
   });
+}
+
+async function existingUnderId(tx: Tx, id: string): Promise<AnnotationRow | null> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLIENT_ID_LOCK}::int, hashtext(${id}))`;
+  return tx.annotation.findUnique({ where: { id }, include: ANNOTATION_INCLUDE });
+}
+
+function sameOrConflict(existing: AnnotationRow, wanted: NewAnnotation): AnnotationRow {
+  const fields = (a: { documentId: string; start: number; end: number; exact: string; attributes: unknown }, labelId: string) =>
+    canonicalJson({ documentId: a.documentId, labelId, start: a.start, end: a.end, exact: a.exact, attributes: a.attributes ?? {} });
+  if (existing.deletedAt) {
+    throw new AppError("conflict", `The id ${existing.id} belongs to a deleted annotation; restore it (POST /annotations/${existing.id}/restore) or choose a new id`, {
+      id: existing.id,
+    });
+  }
+  if (fields(existing, existing.label.id) !== fields(wanted, wanted.label.id)) {
+    throw new AppError("conflict", `The id ${existing.id} is already taken by a different annotation; choose a new id for new content`, {
+      id: existing.id,
+    });
+  }
+  return existing;
 }

@@ -1,32 +1,45 @@
-import { auditedTransaction } from "@/lib/audit/audited-transaction";
-import { annotationSnapshot } from "./annotation-row";
 import type { AnnotationAccess } from "./authorize-annotation";
 import { citedConflict, countCitingClaims } from "./claim-sources";
-import { ZDeleteAnnotation } from "./schemas";
-import { lockAnnotation, staleVersion } from "./update-annotation";
+import { ZDeleteAnnotation, ZRestoreAnnotation } from "./schemas";
+import { validateAttributes } from "./validate-attributes";
+import { writeAnnotations } from "./write-annotations";
 
 /**
  * Deletes an annotation if `version` is still current (else 409 with the current annotation) and
- * no claim names it as its source; the audit event keeps a full snapshot of what was deleted.
- * Authorization is the caller's authorizeAnnotation(write). `input` is `{ version }`.
+ * no live claim names it as its source. The row stays as a tombstone (deletedAt, deletedById):
+ * lists, reads and exports leave it out, its history stays, and restoreAnnotation brings it back
+ * with the same id and author. Authorization is the caller's authorizeAnnotation(write).
+ * `input` is `{ version }`.
  */
 export async function deleteAnnotation({ actorId, access, input }: { actorId: string; access: AnnotationAccess; input: unknown }) {
   const { version } = ZDeleteAnnotation.parse(input);
-  await auditedTransaction(async (tx, audit) => {
-    const current = await lockAnnotation(tx, access.annotationId);
-    if (current.version !== version) throw staleVersion(current, version);
+  await writeAnnotations({ projectId: access.projectId, actorId }, async (writer) => {
+    const current = await writer.lock(access.annotationId, { version });
     if (current.label.kind === "entity") {
-      const citing = await countCitingClaims(tx, { documentId: current.documentId, annotationId: current.id });
+      const citing = await countCitingClaims(writer.tx, { documentId: current.documentId, annotationId: current.id });
       if (citing > 0) throw citedConflict(citing);
     }
-    await tx.annotation.delete({ where: { id: current.id } });
-    await audit({
-      action: "annotation.deleted",
-      subjectType: "annotation",
-      subjectId: current.id,
-      projectId: access.projectId,
-      actorId,
-      data: { ...annotationSnapshot(current), version: current.version, authorId: current.author.id },
+    await writer.remove(current);
+  });
+}
+
+/**
+ * Brings a tombstone back at version + 1, with the same id, author and history: 409 if `version`
+ * is stale or the annotation is not deleted. Its attributes are checked again (a claim whose
+ * source entity is itself deleted is refused, 422, until the source is restored). Authorization: authorizeAnnotation(write, deleted).
+ */
+export async function restoreAnnotation({ actorId, access, input }: { actorId: string; access: AnnotationAccess; input: unknown }) {
+  const { version } = ZRestoreAnnotation.parse(input);
+  return writeAnnotations({ projectId: access.projectId, actorId }, async (writer) => {
+    const current = await writer.lock(access.annotationId, { version, deleted: "require" });
+    // The label may have changed kind, or a claim's source entity been deleted, since: check again.
+    await validateAttributes(writer.tx, {
+      kind: current.label.kind,
+      documentId: current.documentId,
+      attributes: (current.attributes ?? {}) as Record<string, unknown>,
+      exact: current.exact,
+      fill: false,
     });
+    return writer.restore(current);
   });
 }

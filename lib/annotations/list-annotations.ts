@@ -19,7 +19,7 @@ type FlatRow = Omit<AnnotationRow, "label" | "author"> & {
  * Every annotation of a document, ordered by start, end, id, with label and author joined in the
  * same single query: a reader with 10,000 highlights needs them all at once, and a per-row
  * lookup would be 10,000 round trips. Filters: `label` (name in any case, or id), `author` (id or email),
- * `status`. Call after authorizeDocument.
+ * `status`; tombstones only with `include=deleted`. Call after authorizeDocument.
  */
 export async function listAnnotations({ documentId, query = {} }: { documentId: string; query?: unknown }): Promise<AnnotationRow[]> {
   const filters = ZListAnnotationsQuery.parse(query);
@@ -27,10 +27,12 @@ export async function listAnnotations({ documentId, query = {} }: { documentId: 
   if (filters.label) where.push(Prisma.sql`(l."id" = ${filters.label} OR lower(l."name") = lower(${filters.label}))`);
   if (filters.author) where.push(Prisma.sql`(u."id" = ${filters.author} OR u."email" = ${filters.author.toLowerCase()})`);
   if (filters.status) where.push(Prisma.sql`a."status" = ${filters.status}::"AnnotationStatus"`);
+  if (filters.include !== "deleted") where.push(Prisma.sql`a."deletedAt" IS NULL`);
 
   const rows = await db().$queryRaw<FlatRow[]>`
     SELECT a."id", a."documentId", a."start", a."end", a."exact", a."prefix", a."suffix", a."attributes",
            a."status"::text AS "status", a."version", a."createdAt", a."updatedAt",
+           a."deletedAt", a."deletedById",
            l."id" AS "labelId", l."name" AS "labelName", l."kind"::text AS "labelKind", l."color" AS "labelColor",
            l."hotkey" AS "labelHotkey", u."id" AS "authorId", u."name" AS "authorName", u."email" AS "authorEmail"
       FROM "Annotation" a

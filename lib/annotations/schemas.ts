@@ -18,6 +18,11 @@ const ZVersion = z
   .describe("the annotation's version as you last saw it; a stale one answers 409 with the current annotation");
 
 export const ZCreateAnnotation = z.strictObject({
+  id: z
+    .uuid("id must be a UUID (or be left out)")
+    .transform((id) => id.toLowerCase())
+    .optional()
+    .describe("optional, client-chosen UUID: repeating the same request with it answers 200 with the stored annotation and writes nothing; the same id with other content is 409"),
   label: ZLabelRef,
   start: ZOffset("start"),
   end: ZOffset("end"),
@@ -44,6 +49,13 @@ export const ZDeleteAnnotation = z.object({
     .min(1),
 });
 
+export const ZRestoreAnnotation = z.strictObject({ version: ZVersion });
+
+/** `?include=deleted` shows tombstones too (lists, one annotation by id). */
+export const ZIncludeDeleted = z.object({
+  include: z.enum(["deleted"], { error: "include must be \"deleted\" (or be left out)" }).optional().describe("deleted: tombstones too"),
+});
+
 /** An empty filter (`?label=`) means no filter, as a cleared select in a form sends it. */
 const blankIsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
@@ -51,4 +63,5 @@ export const ZListAnnotationsQuery = z.object({
   label: blankIsAbsent(z.string().trim().max(200)).describe("label name (any case) or id"),
   author: blankIsAbsent(z.string().trim().max(320)).describe("author's user id or email"),
   status: blankIsAbsent(ZAnnotationStatus),
+  include: blankIsAbsent(z.enum(["deleted"], { error: "include must be \"deleted\" (or be left out)" })).describe("deleted: tombstones too"),
 });

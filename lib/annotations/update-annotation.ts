@@ -1,13 +1,11 @@
 import { ZodError } from "zod";
-import { presentAnnotation } from "@/lib/api/presenters";
-import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import type { AuditEventBody } from "@/lib/audit/events";
 import { canonicalJson } from "@/lib/audit/hash";
 import { can } from "@/lib/auth/permissions";
-import type { Prisma, Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { resolveLabel, type LabelRef } from "@/lib/labels/resolve-label";
-import { ANNOTATION_INCLUDE, type AnnotationRow } from "./annotation-row";
+import type { AnnotationRow } from "./annotation-row";
 import { refillFigure, type Attributes } from "./attributes";
 import type { AnnotationAccess } from "./authorize-annotation";
 import { citedConflict, countCitingClaims } from "./claim-sources";
@@ -15,28 +13,11 @@ import { loadDocumentText } from "./document-text";
 import { quoteSpan, type QuotedSpan } from "./quote-span";
 import { ZUpdateAnnotation, type UpdateAnnotationInput } from "./schemas";
 import { validateAttributes } from "./validate-attributes";
+import { writeAnnotations } from "./write-annotations";
 
 type AnnotationChanges = Extract<AuditEventBody, { action: "annotation.updated" }>["data"]["changes"];
 
-/**
- * Locks the annotation row for this transaction and reads it. Whoever holds the lock decides on
- * the version; a concurrent writer with the same version waits here and then sees the new one.
- */
-export async function lockAnnotation(tx: Tx, annotationId: string): Promise<AnnotationRow> {
-  const locked = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Annotation" WHERE "id" = ${annotationId} FOR UPDATE`;
-  const row = locked.length ? await tx.annotation.findUnique({ where: { id: annotationId }, include: ANNOTATION_INCLUDE }) : null;
-  if (!row) throw new AppError("not_found", "Annotation not found");
-  return row;
-}
-
-/** 409 carrying the annotation as it is now, so the client can merge and retry with its version. */
-export function staleVersion(current: AnnotationRow, sent: number): AppError {
-  return new AppError(
-    "conflict",
-    `The annotation has changed since you loaded it: you sent version ${sent}, it is at version ${current.version}. Apply your change to the current annotation and send its version.`,
-    { current: presentAnnotation(current) },
-  );
-}
+export { staleVersion } from "./stale-version";
 
 async function nextAttributes(
   tx: Tx,
@@ -75,9 +56,9 @@ export async function updateAnnotation({ actorId, access, input }: { actorId: st
   const patch = ZUpdateAnnotation.parse(input);
   const moves = patch.start !== undefined || patch.end !== undefined || patch.exact !== undefined;
   const document = moves ? await loadDocumentText({ documentId: access.documentId }) : null;
-  return auditedTransaction(async (tx, audit): Promise<AnnotationRow> => {
-    const current = await lockAnnotation(tx, access.annotationId);
-    if (current.version !== patch.version) throw staleVersion(current, patch.version);
+  return writeAnnotations({ projectId: access.projectId, actorId }, async (writer): Promise<AnnotationRow> => {
+    const { tx } = writer;
+    const current = await writer.lock(access.annotationId, { version: patch.version });
     if (patch.status !== undefined && patch.status !== current.status && !can(access.role, "review.decide")) {
       throw new AppError("forbidden", `Your role (${access.role}) cannot set an annotation's status; owners and reviewers decide it`);
     }
@@ -102,31 +83,11 @@ export async function updateAnnotation({ actorId, access, input }: { actorId: st
       const citing = await countCitingClaims(tx, { documentId: current.documentId, annotationId: current.id });
       if (citing > 0) throw citedConflict(citing);
     }
-    // Conditional on the version as well as locked: the check and the write are one statement.
-    const { count } = await tx.annotation.updateMany({
-      where: { id: current.id, version: patch.version },
-      data: {
-        labelId: label.id,
-        start: span.start,
-        end: span.end,
-        exact: span.exact,
-        prefix: span.prefix,
-        suffix: span.suffix,
-        attributes: attributes as Prisma.InputJsonObject,
-        status,
-        version: { increment: 1 },
-      },
-    });
-    if (count !== 1) throw staleVersion(await lockAnnotation(tx, current.id), patch.version);
-    await audit({
-      action: "annotation.updated",
-      subjectType: "annotation",
-      subjectId: current.id,
-      projectId: access.projectId,
-      actorId,
-      data: { documentId: current.documentId, version: current.version + 1, changes: changes as AnnotationChanges },
-    });
-    return tx.annotation.findUniqueOrThrow({ where: { id: current.id }, include: ANNOTATION_INCLUDE });
+    return writer.update(
+      current,
+      { labelId: label.id, start: span.start, end: span.end, exact: span.exact, prefix: span.prefix, suffix: span.suffix, attributes, status },
+      changes as AnnotationChanges,
+    );
   });
 }
 

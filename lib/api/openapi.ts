@@ -6,10 +6,18 @@ import { ZCreateToken } from "@/lib/tokens/create-token";
 import { ZChangePassword } from "@/lib/users/schemas";
 import { ZListDocumentsQuery, ZPasteDocument, ZUpdateDocument } from "@/lib/documents/schemas";
 import { ZClaimAttributes, ZEntityAttributes, ZFigureAttributes, ZOtherAttributes } from "@/lib/annotations/attributes";
-import { ZAnnotationStatus, ZCreateAnnotation, ZListAnnotationsQuery, ZUpdateAnnotation } from "@/lib/annotations/schemas";
+import {
+  ZAnnotationStatus,
+  ZCreateAnnotation,
+  ZIncludeDeleted,
+  ZListAnnotationsQuery,
+  ZRestoreAnnotation,
+  ZUpdateAnnotation,
+} from "@/lib/annotations/schemas";
 import { ZCreateLabel, ZDeleteLabelQuery, ZLabelKind, ZUpdateLabel } from "@/lib/labels/schemas";
 import { ZExportQuery } from "@/lib/export/export-query";
 import { ZImportQuery } from "@/lib/import/schemas";
+import { ZAuditEventsQuery, ZConsistencyQuery, ZInclusionQuery } from "@/lib/audit/log-api";
 
 /**
  * The OpenAPI document of /api/v1. Request bodies and queries are the very zod schemas the
@@ -52,6 +60,25 @@ const ZAnnotationOut = z.object({
   author: z.object({ id: z.string(), name: z.string(), email: z.string() }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  deletedAt: z.iso.datetime().optional().describe("only on a deleted annotation (?include=deleted)"),
+  deletedById: z.string().optional().describe("who deleted it; only on a deleted annotation"),
+});
+const ZRevisionOut = z.object({
+  annotationId: z.string(),
+  version: z.number().int().describe("(annotationId, version) names this revision for good"),
+  op: z.enum(["baseline", "created", "updated", "deleted", "restored"]).describe("baseline: the state when revisions began (migration)"),
+  documentId: z.string(),
+  labelId: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  attributes: ZAttributes,
+  status: ZAnnotationStatus,
+  deleted: z.boolean(),
+  actorId: z.string(),
+  createdAt: z.iso.datetime(),
 });
 const ZProjectOut = z.object({
   id: z.string(),
@@ -129,9 +156,33 @@ const documentParams = z.object({ documentId: z.string() });
 const annotationParams = z.object({ annotationId: z.string() });
 const labelParams = z.object({ labelId: z.string() });
 
+// The audit log (issue 12): hashes are lowercase hex, signatures and public keys base64.
+const ZSealLag = z.object({ unsealed: z.number().int(), lagMs: z.number().int() });
+const ZCheckpointOut = z.object({ treeSize: z.number().int(), rootHash: z.string(), timestamp: z.iso.datetime(), signature: z.string(), publicKey: z.string() });
+const ZSealedEventsOut = z.object({
+  events: z.array(z.object({ seq: z.number().int(), leafHash: z.string(), event: z.record(z.string(), z.unknown()).describe("Exactly the JSON whose RFC 8785 bytes the leaf hashes") })),
+});
+function auditRoutes(): RouteConfig[] {
+  const admins = "; instance admins only";
+  return [
+    { method: "get", path: "/audit/checkpoint", summary: `The latest signed checkpoint (Ed25519 over JCS of { treeSize, rootHash, timestamp })${admins}`,
+      responses: { 200: json(ZCheckpointOut, "The checkpoint"), ...errors(401, 403, 404) } },
+    { method: "get", path: "/audit/events", summary: `Sealed events from seq \`from\`${admins}`, request: { query: ZAuditEventsQuery },
+      responses: { 200: json(ZSealedEventsOut, "A page of sealed events"), ...errors(400, 401, 403) } },
+    { method: "get", path: "/audit/proof/inclusion", summary: `RFC 6962 audit path of event \`seq\` in the tree of \`treeSize\` events${admins}`, request: { query: ZInclusionQuery },
+      responses: { 200: json(z.object({ seq: z.number().int(), leafIndex: z.number().int(), treeSize: z.number().int(), leafHash: z.string(), rootHash: z.string(), auditPath: z.array(z.string()) }), "The proof"), ...errors(400, 401, 403, 422) } },
+    { method: "get", path: "/audit/proof/consistency", summary: `RFC 6962 consistency proof between the trees of \`from\` and \`to\` events${admins}`, request: { query: ZConsistencyQuery },
+      responses: { 200: json(z.object({ from: z.number().int(), to: z.number().int(), fromRoot: z.string(), toRoot: z.string(), proof: z.array(z.string()) }), "The proof"), ...errors(400, 401, 403, 422) } },
+    { method: "get", path: "/projects/{projectId}/audit", summary: "The project's sealed audit history, each event with its seq and leaf hash (members)",
+      request: { params: z.object({ projectId: z.string() }), query: ZAuditEventsQuery },
+      responses: { 200: json(ZSealedEventsOut, "A page of sealed events"), ...errors(400, 401, 404) } },
+  ];
+}
+
 const routes: RouteConfig[] = [
   { method: "get", path: "/health", summary: "Service and database status", security: [],
-    responses: { 200: json(z.object({ status: z.literal("ok"), db: z.literal("up") }), "Healthy"), 503: json(z.object({ status: z.string(), db: z.string() }), "Database unreachable") } },
+    responses: { 200: json(z.object({ status: z.literal("ok"), db: z.literal("up"), seal: ZSealLag.optional().describe("Instance admins only") }), "Healthy"), 503: json(z.object({ status: z.string(), db: z.string() }), "Database unreachable") } },
+  ...auditRoutes(),
   { method: "get", path: "/me", summary: "The calling user",
     responses: { 200: json(ZUserOut.extend({ authenticatedVia: z.enum(["session", "token"]) }), "The user"), ...errors(401) } },
   { method: "post", path: "/me/password", summary: "Change your password (needs the current one); ends every session of the account",
@@ -213,14 +264,26 @@ const routes: RouteConfig[] = [
   { method: "post", path: "/documents/{documentId}/annotations",
     summary: "Annotate [start, end) in code points; exact must equal the text there (422), attributes fit the label's kind",
     request: { params: documentParams, body: { content: { "application/json": { schema: ZCreateAnnotation.extend({ attributes: ZAttributes.optional() }) } } } },
-    responses: { 201: json(ZAnnotationOut, "The annotation"), ...errors(400, 401, 403, 404, 415, 422) } },
-  { method: "get", path: "/annotations/{annotationId}", summary: "One annotation", request: { params: annotationParams },
-    responses: { 200: json(ZAnnotationOut, "The annotation"), ...errors(401, 404) } },
+    responses: {
+      201: json(ZAnnotationOut, "The annotation"),
+      200: json(ZAnnotationOut, "The stored annotation: a repeat of the same request with the same client-chosen id (nothing written)"),
+      ...errors(400, 401, 403, 404, 409, 415, 422),
+    } },
+  { method: "get", path: "/annotations/{annotationId}", summary: "One annotation; a deleted one is 404 unless ?include=deleted",
+    request: { params: annotationParams, query: ZIncludeDeleted },
+    responses: { 200: json(ZAnnotationOut, "The annotation"), ...errors(400, 401, 404) } },
+  { method: "get", path: "/annotations/{annotationId}/revisions", summary: "Every stored revision of the annotation, oldest first (deleted ones too)",
+    request: { params: annotationParams },
+    responses: { 200: json(list("revisions", ZRevisionOut), "Revisions (nextCursor is always null)"), ...errors(401, 404) } },
+  { method: "post", path: "/annotations/{annotationId}/restore",
+    summary: "Bring a deleted annotation back with the same id, author and history; send its current version (409 if stale or not deleted)",
+    request: { params: annotationParams, body: { content: { "application/json": { schema: ZRestoreAnnotation } } } },
+    responses: { 200: json(ZAnnotationOut, "The restored annotation (version + 1)"), ...errors(400, 401, 403, 404, 409, 415, 422) } },
   { method: "patch", path: "/annotations/{annotationId}",
     summary: "Change an annotation you may change (annotators: their own); a stale version answers 409 with details.current",
     request: { params: annotationParams, body: { content: { "application/json": { schema: ZUpdateAnnotation.extend({ attributes: ZAttributes.optional() }) } } } },
     responses: { 200: json(ZAnnotationOut, "The annotation"), ...errors(400, 401, 403, 404, 409, 415, 422) } },
-  { method: "delete", path: "/annotations/{annotationId}", summary: "Delete an annotation; send ?version=N (or { version } as JSON)",
+  { method: "delete", path: "/annotations/{annotationId}", summary: "Delete an annotation (it stays as a tombstone: POST …/restore brings it back); send ?version=N (or { version } as JSON)",
     request: { params: annotationParams, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
     responses: { 204: { description: "Deleted" }, ...errors(400, 401, 403, 404, 409) } },
   { method: "get", path: "/projects/{projectId}/export",

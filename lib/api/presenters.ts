@@ -40,6 +40,45 @@ export function presentAnnotation(annotation: AnnotationRow) {
     author: { id: author.id, name: author.name, email: author.email },
     createdAt: annotation.createdAt.toISOString(),
     updatedAt: annotation.updatedAt.toISOString(),
+    // Only tombstones (shown with ?include=deleted) carry these, so live annotations keep their shape.
+    ...(annotation.deletedAt ? { deletedAt: annotation.deletedAt.toISOString(), deletedById: annotation.deletedById } : {}),
+  };
+}
+
+/** One stored revision of an annotation (GET /annotations/{id}/revisions), oldest first. */
+export function presentRevision(revision: {
+  annotationId: string;
+  version: number;
+  op: string;
+  documentId: string;
+  labelId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  attributes: unknown;
+  status: string;
+  deleted: boolean;
+  actorId: string;
+  createdAt: Date;
+}) {
+  return {
+    annotationId: revision.annotationId,
+    version: revision.version,
+    op: revision.op,
+    documentId: revision.documentId,
+    labelId: revision.labelId,
+    start: revision.start,
+    end: revision.end,
+    exact: revision.exact,
+    prefix: revision.prefix,
+    suffix: revision.suffix,
+    attributes: revision.attributes ?? {},
+    status: revision.status,
+    deleted: revision.deleted,
+    actorId: revision.actorId,
+    createdAt: revision.createdAt.toISOString(),
   };
 }
 

@@ -1,9 +1,11 @@
 import { db, type Tx } from "@/lib/db/client";
 import { ZAuditEvent, type AuditInput } from "./events";
-import { GENESIS_HASH, eventHash } from "./hash";
 
-/** Serialises writers of the audit chain: one event sequence, no gaps, no forks. */
-const AUDIT_CHAIN_LOCK = 7_401_000_001;
+/**
+ * Taken only by `serialize: true` writers, for a check-then-write that no unique index backs.
+ * Ordinary writers take no lock at all: the sealer (lib/audit/sealer.ts) orders events later.
+ */
+const SERIALIZE_LOCK = 7_401_000_001;
 
 /** Records one event; `audit.many` records several in order (bulk imports). */
 export type Audit = ((event: AuditInput) => Promise<void>) & { many: (events: AuditInput[]) => Promise<void> };
@@ -12,8 +14,9 @@ export interface AuditedTransactionOptions {
   /** ms, default 20 s: for the rare long writer, such as an import. */
   timeout?: number;
   /**
-   * Take the chain lock first and hold it for the whole transaction, so that this writer runs
-   * alone: for a check-then-write that no unique index backs (the first account becomes admin).
+   * Take an advisory lock first and hold it for the whole transaction, so that this writer runs
+   * alone among serialised writers: for a check-then-write that no unique index backs (the first
+   * account becomes admin).
    */
   serialize?: boolean;
 }
@@ -24,19 +27,18 @@ interface Recorded {
   body: ReturnType<typeof ZAuditEvent.parse>;
 }
 
-async function lockChain(tx: Tx): Promise<void> {
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+async function lockSerialized(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SERIALIZE_LOCK})`);
 }
 
 /**
  * Runs `fn` in one database transaction that also appends its audit events, so a change and its
  * record commit or roll back together.
  *
- * Events are checked when recorded (a bad one fails the change) and appended to the chain after
- * `fn` returns: only then is the chain lock taken, the last event read and the new ones inserted,
- * right before commit. Writers therefore do their own work side by side and queue only for that
- * last step. Lock order stays the same for everyone: row locks (taken by `fn`) first, the chain
- * lock last, and no row lock is requested while the chain lock is held, so writers cannot deadlock.
+ * Events are checked when recorded (a bad one fails the change) and inserted after `fn` returns,
+ * in recording order, with this transaction's id (the column default pg_current_xact_id()) and
+ * no log position: writers never wait for each other. The sealer later gives committed events
+ * their gapless seq in the Merkle log, in (xid, insertion) order.
  */
 export async function auditedTransaction<T>(
   fn: (tx: Tx, audit: Audit) => Promise<T>,
@@ -44,7 +46,7 @@ export async function auditedTransaction<T>(
 ): Promise<T> {
   return db().$transaction(
     async (tx) => {
-      if (serialize) await lockChain(tx);
+      if (serialize) await lockSerialized(tx);
       const pending: Recorded[] = [];
       const record = (input: AuditInput) =>
         pending.push({ input, body: ZAuditEvent.parse({ action: input.action, subjectType: input.subjectType, data: input.data }) });
@@ -52,26 +54,18 @@ export async function auditedTransaction<T>(
         many: async (inputs: AuditInput[]) => inputs.forEach(record),
       });
       const result = await fn(tx, audit);
-      if (pending.length > 0) {
-        if (!serialize) await lockChain(tx);
-        await appendToChain(tx, pending);
-      }
+      if (pending.length > 0) await insertEvents(tx, pending);
       return result;
     },
     { timeout, maxWait: 10_000 },
   );
 }
 
-/** Under the chain lock: numbers and hashes the events after the last one and inserts them. */
-async function appendToChain(tx: Tx, pending: Recorded[]): Promise<void> {
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  let seq = last?.seq ?? 0n;
-  let prevHash = last?.hash ?? GENESIS_HASH;
+/** One multi-row INSERT; the sequence numbers the rows in array order. */
+async function insertEvents(tx: Tx, pending: Recorded[]): Promise<void> {
   const at = new Date();
-  const rows = pending.map(({ input, body }) => {
-    seq += 1n;
-    const event = {
-      seq,
+  await tx.auditEvent.createMany({
+    data: pending.map(({ input, body }) => ({
       at,
       actorId: input.actorId,
       action: body.action,
@@ -79,11 +73,6 @@ async function appendToChain(tx: Tx, pending: Recorded[]): Promise<void> {
       subjectId: input.subjectId,
       projectId: input.projectId ?? null,
       data: body.data,
-    };
-    const hash = eventHash(prevHash, event);
-    const row = { ...event, prevHash, hash };
-    prevHash = hash;
-    return row;
+    })),
   });
-  await tx.auditEvent.createMany({ data: rows });
 }

@@ -118,6 +118,12 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
     data: ZAnnotationSnapshot.extend({ version: z.number().int(), authorId: z.string() }),
   }),
   z.object({
+    /** A tombstone brought back (issue 12): same id, author and history; `version` is the one it produced. */
+    action: z.literal("annotation.restored"),
+    subjectType: z.literal("annotation"),
+    data: ZAnnotationSnapshot.extend({ version: z.number().int(), authorId: z.string() }),
+  }),
+  z.object({
     action: z.literal("membership.added"),
     subjectType: z.literal("membership"),
     data: z.object({ userId: z.string(), email: z.string(), role: ZRole }),

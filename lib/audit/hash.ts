@@ -23,7 +23,11 @@ export interface HashedFields {
   data: unknown;
 }
 
-/** sha256 over the previous event's hash and this event's canonical JSON. */
+/**
+ * sha256 over the previous event's hash and this event's canonical JSON: the hash chain audit
+ * events formed before the Merkle log (issue 12). Events from then keep prevHash/hash; nothing
+ * checks them any more — verify recomputes every event's Merkle leaf instead (lib/audit/verify-log.ts).
+ */
 export function eventHash(prevHash: string, event: HashedFields): string {
   const body = canonicalJson({
     seq: event.seq.toString(),

@@ -21,7 +21,7 @@ async function setUpRoles(database: ResolvedDatabase): Promise<number> {
     await ensureLoginRole(database.ownerUrl, { name: database.appRole, password });
   }
   const applied = await migrateAndGrant(database, (line) => console.log(line));
-  console.log(`Role "${database.appRole}" is ready: SELECT/INSERT/UPDATE/DELETE on the tables, SELECT/INSERT only on "AuditEvent", owns nothing${applied.length ? `; applied ${applied.length} migration(s)` : ""}.`);
+  console.log(`Role "${database.appRole}" is ready: SELECT/INSERT/UPDATE/DELETE on the tables, SELECT/INSERT only on the append-only tables (audit events, seals, checkpoints, annotation revisions), owns nothing${applied.length ? `; applied ${applied.length} migration(s)` : ""}.`);
   return 0;
 }
 

@@ -26,7 +26,10 @@ Usage:
   tracewell token create --email E [--name N] [--expires-in-days D] [--scope read|write]
                                               print a personal access token (last line);
                                               default scope write, expiry 90 days (1–365)
-  tracewell audit verify                      recompute the audit chain, name the first broken link
+  tracewell audit verify [--checkpoint FILE]… [--public-key FILE]
+                                              check every leaf, checkpoint root and signature of the
+                                              audit log, and its consistency with checkpoints kept
+                                              outside the database; names the first wrong event
   tracewell import-files --project P [--email E] FILE…|DIR…
                                               upload files (txt, md, html, pdf, docx, zip) as E
                                               (default: the project's first owner); per-file results
@@ -39,7 +42,8 @@ Usage:
                                               or nothing, every problem listed
 
 Environment: PORT, HOST, DATABASE_URL (the app's role), DATABASE_OWNER_URL (migrations),
-TRACEWELL_DATA_DIR (default .data), AUTH_SECRET (or AUTH_SECRET_FILE), TRACEWELL_DEMO.`;
+TRACEWELL_DATA_DIR (default .data), AUTH_SECRET (or AUTH_SECRET_FILE), TRACEWELL_DEMO,
+TRACEWELL_AUDIT_KEY (or TRACEWELL_AUDIT_KEY_FILE; default <data dir>/audit-key).`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -63,6 +67,8 @@ export async function main(argv: string[]): Promise<number> {
       authors: { type: "string" },
       q: { type: "string" },
       output: { type: "string", short: "o" },
+      checkpoint: { type: "string", multiple: true },
+      "public-key": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -90,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
         if (positionals.length > 1) throw new AppError("bad_request", "export takes no FILE: redirect stdout or pass --output FILE");
         return await runExport(values);
       case "audit verify":
-        return await runAuditVerify();
+        return await runAuditVerify(values);
       default:
         console.log(USAGE);
         return values.help || command === "" ? 0 : 2;

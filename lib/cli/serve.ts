@@ -8,6 +8,8 @@ import { resolveDatabase } from "@/lib/db/resolve-database";
 import { normalizeForwardedHeaders } from "@/lib/auth/client-address";
 import { applySecurityHeaders } from "@/lib/http/security-headers";
 import { lingerOnEarlyClose } from "@/lib/api/linger-close";
+import { AuditSealer } from "@/lib/audit/sealer";
+import { auditSigningKey } from "@/lib/audit/signing";
 import { checkSettings } from "./check-settings";
 import { prepareInstance } from "./prepare-instance";
 
@@ -31,6 +33,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<number> {
 
   const database = await resolveDatabase({ role: "app", log });
   let server: http.Server | undefined;
+  let sealer: AuditSealer | undefined;
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
@@ -39,6 +42,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<number> {
         server.closeAllConnections();
         await new Promise((resolve) => server!.close(resolve));
       }
+      await sealer?.stop();
       await disconnectDb();
       await database.stop();
       log("Stopped.");
@@ -60,6 +64,10 @@ export async function serve({ dev }: { dev: boolean }): Promise<number> {
 
   try {
     const host = await prepareInstance(database, log);
+    // After migrations: seals audit events (one sealer per database, elected among instances).
+    // The key is read now, so a malformed TRACEWELL_AUDIT_KEY stops the start instead of every round.
+    sealer = new AuditSealer({ url: process.env.DATABASE_URL!, log, key: auditSigningKey() });
+    sealer.start();
 
     const app = next({ dev, dir: ROOT, port, hostname: "localhost", turbopack: dev });
     await app.prepare();

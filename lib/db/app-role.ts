@@ -12,6 +12,10 @@ import { withPgClient } from "./with-pg-client";
 export const APP_ROLE = "tracewell_app";
 
 const AUDIT_TABLE = "AuditEvent";
+/** Append-only like the audit log (issue 12): annotation history. */
+const REVISIONS_TABLE = "AnnotationRevision";
+/** The Merkle log's seals and signed checkpoints: insert-only like the events (issue 12). */
+const SEAL_TABLES = ["AuditSeal", "AuditCheckpoint"];
 const MIGRATIONS_TABLE = "_prisma_migrations";
 
 function ident(name: string): string {
@@ -69,6 +73,12 @@ async function grantWith(client: pg.Client, role: string): Promise<void> {
   await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`);
   // The audit log: read and append only; the triggers refuse the rest even to the owner.
   await client.query(`REVOKE UPDATE, DELETE ON ${ident(AUDIT_TABLE)} FROM ${r}`);
+  const revisions = await client.query(`SELECT to_regclass($1) AS t`, [ident(REVISIONS_TABLE)]);
+  if (revisions.rows[0].t) await client.query(`REVOKE UPDATE, DELETE ON ${ident(REVISIONS_TABLE)} FROM ${r}`);
+  for (const table of SEAL_TABLES) {
+    const exists = await client.query(`SELECT to_regclass($1) AS t`, [ident(table)]);
+    if (exists.rows[0].t) await client.query(`REVOKE UPDATE, DELETE ON ${ident(table)} FROM ${r}`);
+  }
   // Migration bookkeeping belongs to the owner; the app only ever reads it.
   const migrations = await client.query(`SELECT to_regclass($1) AS t`, [ident(MIGRATIONS_TABLE)]);
   if (migrations.rows[0].t) await client.query(`REVOKE INSERT, UPDATE, DELETE ON ${ident(MIGRATIONS_TABLE)} FROM ${r}`);

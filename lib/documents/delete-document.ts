@@ -1,4 +1,5 @@
 import { auditedTransaction } from "@/lib/audit/audited-transaction";
+import { purgeTombstones } from "@/lib/annotations/write-annotations";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -11,10 +12,11 @@ export async function deleteDocument({ actorId, documentId }: { actorId: string;
     const [row] = await tx.$queryRaw<{ projectId: string; title: string; sha256: string }[]>`
       SELECT "projectId", "title", "sha256" FROM "Document" WHERE "id" = ${documentId} FOR UPDATE`;
     if (!row) throw new AppError("not_found", "Document not found");
-    const annotations = await tx.annotation.count({ where: { documentId } });
+    const annotations = await tx.annotation.count({ where: { documentId, deletedAt: null } });
     if (annotations > 0) {
       throw new AppError("conflict", `The document has ${annotations} annotation(s); it can only be deleted while it has none`);
     }
+    await purgeTombstones(tx, { documentId });
     await tx.document.delete({ where: { id: documentId } });
     await audit({
       action: "document.deleted",

@@ -7,7 +7,7 @@ export async function getDocument({ documentId }: { documentId: string }) {
     where: { id: documentId },
     include: {
       uploadedBy: { select: { id: true, email: true, name: true } },
-      _count: { select: { annotations: true } },
+      _count: { select: { annotations: { where: { deletedAt: null } } } },
     },
   });
   if (!document) throw new AppError("not_found", "Document not found");

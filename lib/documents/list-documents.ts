@@ -6,7 +6,7 @@ import { SNIPPET_START, SNIPPET_STOP, parseSnippet, type Snippet } from "./snipp
 
 type Sort = NonNullable<ReturnType<typeof ZListDocumentsQuery.parse>["sort"]>;
 
-const ANNOTATION_COUNT = Prisma.sql`(SELECT count(*)::int FROM "Annotation" a WHERE a."documentId" = d."id")`;
+const ANNOTATION_COUNT = Prisma.sql`(SELECT count(*)::int FROM "Annotation" a WHERE a."documentId" = d."id" AND a."deletedAt" IS NULL)`;
 
 /**
  * Sort keys as SQL expressions. Nullable columns are coalesced so that keyset pagination can

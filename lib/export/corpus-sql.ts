@@ -24,6 +24,8 @@ class Params {
 
 const lower = (values: string[]) => values.map((v) => v.toLowerCase());
 
+const LIVE = `a."deletedAt" IS NULL`;
+
 export function hasAnnotationFilter(filters: ExportFilters): boolean {
   return Boolean(filters.labels?.length || filters.statuses?.length || filters.authors?.length);
 }
@@ -36,9 +38,12 @@ function documentConditions(projectId: string, filters: ExportFilters, p: Params
   return where;
 }
 
-/** Conditions on `a` (Annotation), `l` (Label) and `u` (User). */
+/**
+ * Conditions on `a` (Annotation), `l` (Label) and `u` (User). Tombstones (deleted annotations)
+ * are never exported: an export is the corpus as it stands, and has no include=deleted.
+ */
 function annotationConditions(filters: ExportFilters, p: Params): string[] {
-  const where: string[] = [];
+  const where: string[] = [LIVE];
   if (filters.labels?.length) {
     where.push(`(l."id" = ANY(${p.add(filters.labels)}::text[]) OR lower(l."name") = ANY(${p.add(lower(filters.labels))}::text[]))`);
   }
@@ -62,7 +67,7 @@ export function documentsQuery(projectId: string, filters: ExportFilters): { tex
   const p = new Params();
   const where = documentConditions(projectId, filters, p);
   const annotationWhere = annotationConditions(filters, p);
-  if (annotationWhere.length) {
+  if (annotationWhere.length > 1) {
     where.push(`EXISTS (SELECT 1 FROM "Annotation" a ${ANNOTATION_JOINS} WHERE a."documentId" = d."id" AND ${annotationWhere.join(" AND ")})`);
   }
   const inline = p.add(INLINE_TEXT_MAX);

@@ -1,13 +1,10 @@
-import { auditedTransaction } from "@/lib/audit/audited-transaction";
-import type { AuditInput } from "@/lib/audit/events";
-import type { Prisma, Tx } from "@/lib/db/client";
+import { writeAnnotations } from "@/lib/annotations/write-annotations";
+import type { Tx } from "@/lib/db/client";
 import { storeDocument } from "@/lib/documents/store-document";
 import { AppError } from "@/lib/errors";
 import type { ImportFormat } from "./types";
 import type { VerifiedDocument } from "./verify-plan";
 
-/** Rows per INSERT (annotations and their audit events): well inside PostgreSQL's 65,535 parameters. */
-const BATCH = 1000;
 /** The transaction holds the audit chain lock; generous for big files, bounded all the same. */
 const timeoutFor = (annotations: number) => Math.min(15 * 60_000, 60_000 + annotations * 5);
 
@@ -26,19 +23,19 @@ async function lockVerified(tx: Tx, projectId: string, documents: VerifiedDocume
   const cited = [...new Set(documents.flatMap((d) => d.annotations.map((a) => (a.attributes.source as { annotationId?: string } | undefined)?.annotationId)))].filter(
     (id): id is string => typeof id === "string" && !imported.has(id),
   );
-  const sources = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Annotation" WHERE "id" = ANY(${cited}::text[]) FOR SHARE`;
+  const sources = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Annotation" WHERE "id" = ANY(${cited}::text[]) AND "deletedAt" IS NULL FOR SHARE`;
   if (sources.length !== cited.length) throw new AppError("conflict", "An entity cited as a claim's source was deleted while the file was being checked; import it again");
   // Annotations counted as already present must still be there (and stay) when the import commits.
   const present = documents.flatMap((d) => d.present);
-  const kept = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "Annotation" WHERE "id" = ANY(${present}::text[]) FOR SHARE) AS "held"`;
+  const kept = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "Annotation" WHERE "id" = ANY(${present}::text[]) AND "deletedAt" IS NULL FOR SHARE) AS "held"`;
   if (kept[0]!.n !== present.length) throw new AppError("conflict", "An annotation the file repeats was deleted while the file was being checked; import it again");
 }
 
 /**
  * Writes a verified import in ONE audited transaction: the new documents through the upload path
- * (document.created each), then the annotations in batches of BATCH rows with one
- * annotation.created event per annotation (the same snapshot as a single create), then
- * import.completed. Any failure rolls everything back. The events are appended under the audit
+ * (document.created each), then the annotations through the one write path
+ * (lib/annotations/write-annotations.ts: batched rows, a revision and an annotation.created event
+ * per annotation, the same snapshot as a single create), then import.completed. Any failure rolls everything back. The events are appended under the audit
  * chain lock at the end, so other writers wait for that step: imports are bounded by
  * TRACEWELL_MAX_IMPORT_BYTES.
  */
@@ -58,8 +55,10 @@ export async function applyPlan({
   documents: VerifiedDocument[];
 }): Promise<{ created: number; matched: number; annotations: number; alreadyPresent: number }> {
   const total = documents.reduce((n, d) => n + d.annotations.length, 0);
-  return auditedTransaction(
-    async (tx, audit) => {
+  return writeAnnotations(
+    { projectId, actorId },
+    async (writer) => {
+      const { tx, audit } = writer;
       await lockVerified(tx, projectId, documents);
       const ids = new Map<string, string>();
       let created = 0;
@@ -75,36 +74,8 @@ export async function applyPlan({
         ids.set(document.sha256, stored.document.id);
       }
       const rows = documents.flatMap((document) => document.annotations.map((a) => ({ ...a, documentId: ids.get(document.sha256)! })));
-      for (let at = 0; at < rows.length; at += BATCH) {
-        const batch = rows.slice(at, at + BATCH);
-        await tx.annotation.createMany({
-          data: batch.map((a) => ({
-            id: a.id,
-            documentId: a.documentId,
-            labelId: a.label.id,
-            authorId: actorId,
-            start: a.start,
-            end: a.end,
-            exact: a.exact,
-            prefix: a.prefix,
-            suffix: a.suffix,
-            attributes: a.attributes as Prisma.InputJsonObject,
-            status: a.status,
-          })),
-        });
-        await audit.many(
-          batch.map(
-            (a): AuditInput => ({
-              action: "annotation.created",
-              subjectType: "annotation",
-              subjectId: a.id,
-              projectId,
-              actorId,
-              data: { documentId: a.documentId, label: a.label, start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, attributes: a.attributes as never, status: a.status },
-            }),
-          ),
-        );
-      }
+      // The writer batches rows, their revisions and one annotation.created event each.
+      await writer.create(rows);
       const matched = ids.size - created;
       const alreadyPresent = documents.reduce((n, d) => n + d.present.length, 0);
       await audit({

@@ -217,7 +217,7 @@ class Verifier {
       }
       const stored =
         target.kind === "existing"
-          ? await db().annotation.findFirst({ where: { id: source.annotationId, documentId: target.id }, select: { label: { select: { kind: true } } } })
+          ? await db().annotation.findFirst({ where: { id: source.annotationId, documentId: target.id, deletedAt: null }, select: { label: { select: { kind: true } } } })
           : null;
       if (stored?.label.kind !== "entity") fail(`the claim's source ${source.annotationId} is neither an entity annotation in this import nor one of the document's`);
     }
@@ -239,7 +239,7 @@ class Verifier {
  */
 async function alreadyPresent(documentId: string, rows: Row[]): Promise<{ fresh: Row[]; present: string[] }> {
   if (rows.length === 0) return { fresh: rows, present: [] };
-  const stored = await db().annotation.findMany({ where: { documentId }, select: { id: true, labelId: true, start: true, end: true, attributes: true } });
+  const stored = await db().annotation.findMany({ where: { documentId, deletedAt: null }, select: { id: true, labelId: true, start: true, end: true, attributes: true } });
   if (stored.length === 0) return { fresh: rows, present: [] };
   const unclaimed = new Map<string, string[]>();
   for (const a of stored) {

@@ -1,18 +1,23 @@
-import { auditedTransaction } from "@/lib/audit/audited-transaction";
+import { purgeTombstones, writeAnnotations } from "@/lib/annotations/write-annotations";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { resolveLabel } from "./resolve-label";
 import { ZDeleteLabelQuery } from "./schemas";
 import { lockLabel } from "./update-label";
 
 /**
- * Deletes a label. One in use is refused (409 with the count) unless `reassignTo` names another
+ * Deletes a label. One in use by live annotations is refused (409 with the count) unless `reassignTo` names another
  * label of the same project and kind: its annotations move there first, each move a version bump
  * and an annotation.updated event of its own (so every annotation's history stays complete), and
  * label.deleted records the count. Authorization is the caller's (label.manage, owners).
  */
 export async function deleteLabel({ actorId, labelId, query = {} }: { actorId: string; labelId: string; query?: unknown }) {
   const { reassignTo } = ZDeleteLabelQuery.parse(query);
-  return auditedTransaction(async (tx, audit) => {
+  // The project is known only once the label is read; the writer needs it for events and listeners.
+  const found = await db().label.findUnique({ where: { id: labelId }, select: { projectId: true } });
+  if (!found) throw new AppError("not_found", "Label not found");
+  return writeAnnotations({ projectId: found.projectId, actorId }, async (writer) => {
+    const { tx, audit } = writer;
     const label = await lockLabel(tx, labelId);
     const target = reassignTo ? await resolveLabel(tx, { projectId: label.projectId, ref: reassignTo, field: "reassignTo" }) : null;
     if (target && target.id === label.id) throw new AppError("invalid_input", "reassignTo names the label being deleted; choose another label");
@@ -23,7 +28,7 @@ export async function deleteLabel({ actorId, labelId, query = {} }: { actorId: s
         { field: "reassignTo" },
       );
     }
-    const annotationCount = await tx.annotation.count({ where: { labelId } });
+    const annotationCount = await tx.annotation.count({ where: { labelId, deletedAt: null } });
     if (annotationCount > 0 && !target) {
       throw new AppError(
         "conflict",
@@ -32,23 +37,10 @@ export async function deleteLabel({ actorId, labelId, query = {} }: { actorId: s
         { annotationCount },
       );
     }
-    const moved = target
-      ? await tx.$queryRaw<{ id: string; documentId: string; version: number }[]>`
-          UPDATE "Annotation" SET "labelId" = ${target.id}, "version" = "version" + 1, "updatedAt" = now() AT TIME ZONE 'UTC'
-           WHERE "labelId" = ${labelId} RETURNING "id", "documentId", "version"`
-      : [];
     const from = { id: label.id, name: label.name, kind: label.kind };
-    const to = target && { id: target.id, name: target.name, kind: target.kind };
-    for (const row of moved) {
-      await audit({
-        action: "annotation.updated",
-        subjectType: "annotation",
-        subjectId: row.id,
-        projectId: label.projectId,
-        actorId,
-        data: { documentId: row.documentId, version: row.version, changes: { label: { from, to: to! } }, cause: { action: "label.deleted", labelId } },
-      });
-    }
+    // Tombstones move with the live ones (still restorable); with no target there are only tombstones, and they go.
+    const moved = target ? await writer.relabel(from, { id: target.id, name: target.name, kind: target.kind }, { action: "label.deleted", labelId }) : 0;
+    if (!target) await purgeTombstones(tx, { labelId });
     await tx.label.delete({ where: { id: labelId } });
     await audit({
       action: "label.deleted",
@@ -62,10 +54,10 @@ export async function deleteLabel({ actorId, labelId, query = {} }: { actorId: s
         color: label.color,
         hotkey: label.hotkey,
         description: label.description,
-        movedAnnotations: moved.length,
+        movedAnnotations: moved,
         reassignedTo: target && { id: target.id, name: target.name },
       },
     });
-    return { movedAnnotations: moved.length };
+    return { movedAnnotations: moved };
   });
 }

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 
-export const WITH_COUNT = { _count: { select: { annotations: true } } } as const;
+export const WITH_COUNT = { _count: { select: { annotations: { where: { deletedAt: null } } } } } as const;
 
 export function withCount<T extends { _count: { annotations: number } }>({ _count, ...label }: T) {
   return { ...label, annotationCount: _count.annotations };

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { withCredentials } from "@/lib/db/app-role";
@@ -79,6 +81,10 @@ export async function dropTestDatabases(): Promise<void> {
 export async function useDatabase(database: { url: string; appUrl?: string; name?: string }): Promise<void> {
   await disconnectDb();
   process.env.DATABASE_URL = database.appUrl ?? asAppRole(database.url);
+  // One audit checkpoints file per database, as one instance's data directory has: checkpoints
+  // of another database's log would (rightly) fail `audit verify`.
+  const name = database.name ?? decodeURIComponent(new URL(database.url).pathname.slice(1));
+  process.env.TRACEWELL_AUDIT_CHECKPOINTS = path.join(process.env.TRACEWELL_DATA_DIR ?? os.tmpdir(), `audit-checkpoints-${name}.jsonl`);
 }
 
 /** A fresh copy of the template for the tests that need a database to themselves. */

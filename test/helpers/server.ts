@@ -53,6 +53,8 @@ export async function startServer({ env = {} }: { env?: Record<string, string> }
       DATABASE_URL: database.appUrl,
       DATABASE_OWNER_URL: database.url,
       TRACEWELL_DATA_DIR: dataDir,
+      // The server's audit checkpoints go to its own data directory, not this process's file.
+      TRACEWELL_AUDIT_CHECKPOINTS: "",
       NEXTAUTH_URL: url,
       AUTH_SECRET: "tracewell-test-server-secret",
       TRACEWELL_DEMO: "0",

@@ -395,7 +395,9 @@ describe("updating and deleting", () => {
       params: { annotationId: viaBody.id },
     });
     expect(res.status).toBe(204);
-    expect(await db().annotation.count({ where: { id: viaBody.id } })).toBe(0);
+    // A tombstone (issue 12): no live row, the deleted one kept for restore.
+    expect(await db().annotation.count({ where: { id: viaBody.id, deletedAt: null } })).toBe(0);
+    expect(await db().annotation.count({ where: { id: viaBody.id, deletedAt: { not: null } } })).toBe(1);
   });
 
   it("refuses to delete or relabel an entity that a claim names as its source", async () => {

@@ -66,7 +66,7 @@ describe("prisma/schema.prisma ⇄ the migrated database", () => {
       columnFact("Annotation", "attributes", "jsonb", true, "'{}'::jsonb"),
       columnFact("Annotation", "status", "AnnotationStatus", true, `'pending'::"AnnotationStatus"`),
       columnFact("Annotation", "version", "integer", true, "1"),
-      columnFact("AuditEvent", "seq", "bigint", true, null),
+      columnFact("AuditEvent", "seq", "bigint", true, `nextval('"AuditEvent_seq_seq"'::regclass)`),
       columnFact("Membership", "role", "Role", true, null),
       primaryKeyFact("AuditEvent", "AuditEvent_pkey", ["seq"]),
       primaryKeyFact("SignInThrottle", "SignInThrottle_pkey", ["key"]),
@@ -82,10 +82,10 @@ describe("prisma/schema.prisma ⇄ the migrated database", () => {
       foreignKeyFact("DocumentOriginal", "DocumentOriginal_documentId_fkey", ["documentId"], "Document", ["id"], "CASCADE", "CASCADE"),
     ];
     for (const fact of samples) expect(expected).toContain(fact);
-    // User, Project, Membership, Label, Document, DocumentOriginal, Annotation, AuditEvent, ApiToken, SignInThrottle, Session.
-    expect(expected.filter((f) => f.startsWith("table "))).toHaveLength(11);
-    // Membership 2, Label 1, Document 2, DocumentOriginal 1, Annotation 3, AuditEvent 1, ApiToken 1, Session 1.
-    expect(expected.filter((f) => f.startsWith("foreign key "))).toHaveLength(12);
+    // User, Project, Membership, Label, Document, DocumentOriginal, Annotation, AnnotationRevision, AuditEvent, AuditSeal, AuditCheckpoint, ApiToken, SignInThrottle, Session.
+    expect(expected.filter((f) => f.startsWith("table "))).toHaveLength(14);
+    // Membership 2, Label 1, Document 2, DocumentOriginal 1, Annotation 4, AnnotationRevision 1, AuditEvent 1, AuditSeal 1, ApiToken 1, Session 1.
+    expect(expected.filter((f) => f.startsWith("foreign key "))).toHaveLength(15);
     // Role, LabelKind, AnnotationStatus, TokenScope.
     expect(expected.filter((f) => f.startsWith("enum "))).toHaveLength(4);
   });
@@ -104,8 +104,14 @@ describe("prisma/schema.prisma ⇄ the migrated database", () => {
     ]);
     const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     expect(triggers.map(({ table, name, enabled }) => ({ table, name, enabled })).sort((a, b) => byCodePoint(a.name, b.name))).toEqual([
+      { table: "AnnotationRevision", name: "AnnotationRevision_immutable", enabled: "O" },
+      { table: "AnnotationRevision", name: "AnnotationRevision_no_truncate", enabled: "O" },
+      { table: "AuditCheckpoint", name: "AuditCheckpoint_append_only", enabled: "O" },
+      { table: "AuditCheckpoint", name: "AuditCheckpoint_no_truncate", enabled: "O" },
       { table: "AuditEvent", name: "AuditEvent_append_only", enabled: "O" },
       { table: "AuditEvent", name: "AuditEvent_no_truncate", enabled: "O" },
+      { table: "AuditSeal", name: "AuditSeal_append_only", enabled: "O" },
+      { table: "AuditSeal", name: "AuditSeal_no_truncate", enabled: "O" },
       { table: "DocumentOriginal", name: "DocumentOriginal_immutable", enabled: "O" },
       { table: "Document", name: "Document_immutable", enabled: "O" },
       { table: "Document", name: "Document_search_vector", enabled: "O" },

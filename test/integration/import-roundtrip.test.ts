@@ -125,7 +125,7 @@ describe("importing into a project that already holds the documents", () => {
     const res = await importRequest(target, "jsonl", { name: "emoji.jsonl", bytes }, owner.token);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ documents: { created: 0, matched: 1 }, annotations: 1, alreadyPresent: stored.length - 1 });
-    const after = await db().annotation.findMany({ where: { document: { projectId: target } }, include: { label: true } });
+    const after = await db().annotation.findMany({ where: { document: { projectId: target }, deletedAt: null }, include: { label: true } });
     expect(after).toHaveLength(stored.length);
     const restored = after.find((a) => a.label.kind === "claim")!;
     expect(restored.id).not.toBe(claim.id);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as documents from "@/app/api/v1/projects/[projectId]/documents/route";
 import * as tokens from "@/app/api/v1/tokens/route";
 import { openApiDocument } from "@/lib/api/openapi";
+import { sealPending } from "@/lib/audit/sealer";
 import { db } from "@/lib/db/client";
 import { addMember } from "@/lib/memberships/add-member";
 import { createProject } from "@/lib/projects/create-project";
@@ -27,7 +28,8 @@ let writeToken: string;
 let ids: Record<string, string>;
 
 beforeAll(async () => {
-  owner = await makeUser();
+  // An instance admin, so the admin-only audit routes are reads it may make too.
+  owner = await makeUser({ isAdmin: true });
   const other = await makeUser();
   readToken = (await createToken({ userId: owner.user.id, input: { name: "read", scope: "read" } })).secret;
   writeToken = (await createToken({ userId: owner.user.id, input: { name: "write", scope: "write" } })).secret;
@@ -53,6 +55,7 @@ beforeAll(async () => {
     params: { documentId },
   });
   expect(annotation.status).toBe(201);
+  await sealPending(); // so the audit log has a checkpoint and events to read
   ids = { projectId: project.id, documentId, annotationId: annotation.body.id, labelId: label.id, userId: other.user.id, tokenId: spare.token.id };
 });
 
@@ -69,9 +72,14 @@ const BODIES: Record<string, unknown> = {
   "post /documents/{documentId}/annotations": { label: "Claim", start: 10, end: 14 },
   "patch /annotations/{annotationId}": { version: 1, status: "accepted" },
   "delete /annotations/{annotationId}": { version: 1 },
+  "post /annotations/{annotationId}/restore": { version: 1 },
   "post /tokens": { name: "minted", scope: "write" },
 };
-const QUERIES: Record<string, string> = { "get /projects/{projectId}/export": "?format=jsonl" };
+const QUERIES: Record<string, string> = {
+  "get /projects/{projectId}/export": "?format=jsonl",
+  "get /audit/proof/inclusion": "?seq=1&treeSize=2",
+  "get /audit/proof/consistency": "?from=1&to=2",
+};
 
 interface Operation {
   method: string;

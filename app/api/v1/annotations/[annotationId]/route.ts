@@ -4,13 +4,16 @@ import { presentAnnotation } from "@/lib/api/presenters";
 import { authorizeAnnotation } from "@/lib/annotations/authorize-annotation";
 import { deleteAnnotation } from "@/lib/annotations/delete-annotation";
 import { getAnnotation } from "@/lib/annotations/get-annotation";
+import { ZIncludeDeleted } from "@/lib/annotations/schemas";
 import { updateAnnotation } from "@/lib/annotations/update-annotation";
 
 type Params = { annotationId: string };
 
-export const GET = apiRoute<Params>(async ({ params, principal }) => {
-  await authorizeAnnotation({ principal, annotationId: params.annotationId, intent: "read" });
-  return presentAnnotation(await getAnnotation(params));
+/** A deleted annotation answers 404 unless `?include=deleted`. */
+export const GET = apiRoute<Params>(async ({ req, params, principal }) => {
+  const includeDeleted = ZIncludeDeleted.parse(searchParams(req)).include === "deleted";
+  await authorizeAnnotation({ principal, annotationId: params.annotationId, intent: "read", includeDeleted });
+  return presentAnnotation(await getAnnotation({ annotationId: params.annotationId, includeDeleted }));
 });
 
 /** Carries the `version` the client saw; a stale one answers 409 with the current annotation. */
@@ -19,7 +22,7 @@ export const PATCH = apiRoute<Params>(async ({ req, params, principal }) => {
   return presentAnnotation(await updateAnnotation({ actorId: principal.userId, access, input: await readJson(req) }));
 });
 
-/** `?version=N`, or a JSON body `{ version }`. */
+/** `?version=N`, or a JSON body `{ version }`. Leaves a tombstone; POST …/restore brings it back. */
 export const DELETE = apiRoute<Params>(async ({ req, params, principal }) => {
   const access = await authorizeAnnotation({ principal, annotationId: params.annotationId, intent: "write" });
   await deleteAnnotation({ actorId: principal.userId, access, input: await versionInput(req) });

@@ -1,0 +1,342 @@
+import { auditedTransaction, type Audit, type AuditedTransactionOptions } from "@/lib/audit/audited-transaction";
+import type { AuditInput } from "@/lib/audit/events";
+import { Prisma, type Tx } from "@/lib/db/client";
+import type { AnnotationStatus } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors";
+import { ANNOTATION_INCLUDE, annotationSnapshot, type AnnotationRow } from "./annotation-row";
+import { staleVersion } from "./stale-version";
+
+/**
+ * The one module that writes the Annotation table (issue 12; test/integration/one-write-path.test.ts
+ * fails if anything else does). Every row change — create, update, delete (a tombstone), restore,
+ * a label's deletion moving its annotations, an import — goes through a writer opened by
+ * writeAnnotations(): it locks the row, checks the version, stores one immutable revision per
+ * changed annotation (AnnotationRevision, keyed by annotation id and version), records the audit
+ * event in the same transaction, and after commit hands the changes to the onAnnotationsChanged
+ * listeners. Callers still check spans against the text (quoteSpan) and attributes against the
+ * label before they hand the row over.
+ */
+
+export type AnnotationOp = "created" | "updated" | "deleted" | "restored";
+
+/** What listeners hear after commit: enough to refetch, never the row itself. */
+export interface AnnotationChange {
+  op: AnnotationOp;
+  annotationId: string;
+  documentId: string;
+  projectId: string;
+  version: number;
+  actorId: string;
+}
+
+type Listener = (changes: AnnotationChange[]) => void;
+const listeners = new Set<Listener>();
+
+/** Subscribes to committed annotation changes (live updates); returns the unsubscribe function. */
+export function onAnnotationsChanged(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+function emit(changes: AnnotationChange[]): void {
+  if (changes.length === 0) return;
+  for (const listener of listeners) {
+    // A listener's failure must not turn a committed write into an error response.
+    try {
+      listener(changes);
+    } catch (err) {
+      console.error("annotation change listener failed", err);
+    }
+  }
+}
+
+/** A new annotation as the writer stores it; `id` is the client's or the import's, else generated. */
+export interface NewAnnotation {
+  id?: string;
+  documentId: string;
+  label: { id: string; name: string; kind: AnnotationRow["label"]["kind"] };
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  attributes: Record<string, unknown>;
+  status?: AnnotationStatus;
+}
+
+/** The stored fields an update sets (all of them, as computed by the caller). */
+export interface AnnotationFields {
+  labelId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  attributes: Record<string, unknown>;
+  status: AnnotationStatus;
+}
+
+type UpdatedData = Extract<AuditInput, { action: "annotation.updated" }>["data"];
+
+interface RevisionRow extends AnnotationFields {
+  id: string;
+  documentId: string;
+  version: number;
+  deletedAt: Date | null;
+}
+
+export interface AnnotationWriter {
+  tx: Tx;
+  audit: Audit;
+  /** Locks the row and reads it; 404 for a missing one, and for a tombstone unless `deleted` says otherwise. */
+  lock(annotationId: string, options?: { version?: number; deleted?: "refuse" | "require" }): Promise<AnnotationRow>;
+  create(rows: NewAnnotation[]): Promise<string[]>;
+  update(current: AnnotationRow, next: AnnotationFields, changes: UpdatedData["changes"]): Promise<AnnotationRow>;
+  remove(current: AnnotationRow): Promise<void>;
+  restore(current: AnnotationRow): Promise<AnnotationRow>;
+  /** Moves every annotation (tombstones too) of one label to another: a label's deletion. */
+  relabel(from: NewAnnotation["label"], to: NewAnnotation["label"], cause: UpdatedData["cause"]): Promise<number>;
+}
+
+/**
+ * Runs `fn` in one audited transaction with a writer, then (after commit only) tells the
+ * listeners what changed. `projectId` and `actorId` are the same for every change of one call.
+ */
+export async function writeAnnotations<T>(
+  { projectId, actorId }: { projectId: string; actorId: string },
+  fn: (writer: AnnotationWriter) => Promise<T>,
+  options?: AuditedTransactionOptions,
+): Promise<T> {
+  const changes: AnnotationChange[] = [];
+  const result = await auditedTransaction((tx, audit) => fn(openWriter({ tx, audit, projectId, actorId, changes })), options);
+  emit(changes);
+  return result;
+}
+
+/**
+ * Removes tombstones for good, with the document or label they name (their revisions stay): a
+ * deleted document or label leaves nothing to restore them into. Changes nothing live.
+ */
+export async function purgeTombstones(tx: Tx, where: { documentId: string } | { labelId: string }): Promise<number> {
+  if ("documentId" in where) {
+    return tx.$executeRaw`DELETE FROM "Annotation" WHERE "documentId" = ${where.documentId} AND "deletedAt" IS NOT NULL`;
+  }
+  return tx.$executeRaw`DELETE FROM "Annotation" WHERE "labelId" = ${where.labelId} AND "deletedAt" IS NOT NULL`;
+}
+
+const BATCH = 1000;
+
+function openWriter({
+  tx,
+  audit,
+  projectId,
+  actorId,
+  changes,
+}: {
+  tx: Tx;
+  audit: Audit;
+  projectId: string;
+  actorId: string;
+  changes: AnnotationChange[];
+}): AnnotationWriter {
+  const note = (op: AnnotationOp, row: { id: string; documentId: string; version: number }) =>
+    changes.push({ op, annotationId: row.id, documentId: row.documentId, projectId, version: row.version, actorId });
+
+  async function revisions(op: AnnotationOp, rows: RevisionRow[]): Promise<void> {
+    for (let at = 0; at < rows.length; at += BATCH) {
+      await tx.annotationRevision.createMany({
+        data: rows.slice(at, at + BATCH).map((row) => ({
+          annotationId: row.id,
+          version: row.version,
+          op,
+          documentId: row.documentId,
+          labelId: row.labelId,
+          start: row.start,
+          end: row.end,
+          exact: row.exact,
+          prefix: row.prefix,
+          suffix: row.suffix,
+          attributes: row.attributes as Prisma.InputJsonObject,
+          status: row.status,
+          deleted: row.deletedAt !== null,
+          actorId,
+        })),
+      });
+    }
+  }
+
+  const fieldsOf = (row: AnnotationRow): RevisionRow => ({
+    id: row.id,
+    documentId: row.documentId,
+    version: row.version,
+    labelId: row.label.id,
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    attributes: (row.attributes ?? {}) as Record<string, unknown>,
+    status: row.status,
+    deletedAt: row.deletedAt,
+  });
+
+  const read = (id: string) => tx.annotation.findUniqueOrThrow({ where: { id }, include: ANNOTATION_INCLUDE });
+
+  return {
+    tx,
+    audit,
+
+    async lock(annotationId, { version, deleted = "refuse" } = {}) {
+      const locked = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Annotation" WHERE "id" = ${annotationId} FOR UPDATE`;
+      const row = locked.length ? await tx.annotation.findUnique({ where: { id: annotationId }, include: ANNOTATION_INCLUDE }) : null;
+      if (!row) throw new AppError("not_found", "Annotation not found");
+      if (deleted === "refuse" && row.deletedAt) throw new AppError("not_found", "Annotation not found (it was deleted; POST …/restore brings it back)");
+      if (version !== undefined && row.version !== version) throw staleVersion(row, version);
+      if (deleted === "require" && !row.deletedAt) {
+        throw new AppError("conflict", "The annotation is not deleted; there is nothing to restore");
+      }
+      return row;
+    },
+
+    async create(rows) {
+      const ids: string[] = [];
+      const stored: RevisionRow[] = [];
+      for (let at = 0; at < rows.length; at += BATCH) {
+        const batch = rows.slice(at, at + BATCH);
+        const data = batch.map((a) => ({
+          ...(a.id ? { id: a.id } : {}),
+          documentId: a.documentId,
+          labelId: a.label.id,
+          authorId: actorId,
+          start: a.start,
+          end: a.end,
+          exact: a.exact,
+          prefix: a.prefix,
+          suffix: a.suffix,
+          attributes: a.attributes as Prisma.InputJsonObject,
+          status: a.status ?? "pending",
+        }));
+        // Rows with ids (imports, client-chosen) go in one statement; others get Prisma's cuid one by one.
+        const created: { id: string }[] = [];
+        if (data.every((d) => d.id)) {
+          await tx.annotation.createMany({ data });
+          created.push(...data.map((d) => ({ id: d.id! })));
+        } else {
+          for (const d of data) created.push(await tx.annotation.create({ data: d, select: { id: true } }));
+        }
+        created.forEach(({ id }, i) => {
+          const a = batch[i]!;
+          ids.push(id);
+          stored.push({ ...a, id, labelId: a.label.id, status: a.status ?? "pending", version: 1, deletedAt: null });
+        });
+        await audit.many(
+          batch.map(
+            (a, i): AuditInput => ({
+              action: "annotation.created",
+              subjectType: "annotation",
+              subjectId: created[i]!.id,
+              projectId,
+              actorId,
+              data: {
+                documentId: a.documentId,
+                label: a.label,
+                start: a.start,
+                end: a.end,
+                exact: a.exact,
+                prefix: a.prefix,
+                suffix: a.suffix,
+                attributes: a.attributes as never,
+                status: a.status ?? "pending",
+              },
+            }),
+          ),
+        );
+      }
+      await revisions("created", stored);
+      for (const row of stored) note("created", row);
+      return ids;
+    },
+
+    async update(current, next, fieldChanges) {
+      // Conditional on the version (and life) as well as locked: the check and the write are one statement.
+      const { count } = await tx.annotation.updateMany({
+        where: { id: current.id, version: current.version, deletedAt: null },
+        data: { ...next, attributes: next.attributes as Prisma.InputJsonObject, version: { increment: 1 } },
+      });
+      if (count !== 1) throw staleVersion(await read(current.id), current.version);
+      const version = current.version + 1;
+      await revisions("updated", [{ ...next, id: current.id, documentId: current.documentId, version, deletedAt: null }]);
+      await audit({
+        action: "annotation.updated",
+        subjectType: "annotation",
+        subjectId: current.id,
+        projectId,
+        actorId,
+        data: { documentId: current.documentId, version, changes: fieldChanges },
+      });
+      note("updated", { id: current.id, documentId: current.documentId, version });
+      return read(current.id);
+    },
+
+    async remove(current) {
+      const deletedAt = new Date();
+      const { count } = await tx.annotation.updateMany({
+        where: { id: current.id, version: current.version, deletedAt: null },
+        data: { deletedAt, deletedById: actorId, version: { increment: 1 } },
+      });
+      if (count !== 1) throw staleVersion(await read(current.id), current.version);
+      const version = current.version + 1;
+      await revisions("deleted", [{ ...fieldsOf(current), version, deletedAt }]);
+      await audit({
+        action: "annotation.deleted",
+        subjectType: "annotation",
+        subjectId: current.id,
+        projectId,
+        actorId,
+        data: { ...annotationSnapshot(current), version: current.version, authorId: current.author.id },
+      });
+      note("deleted", { id: current.id, documentId: current.documentId, version });
+    },
+
+    async restore(current) {
+      const { count } = await tx.annotation.updateMany({
+        where: { id: current.id, version: current.version, deletedAt: { not: null } },
+        data: { deletedAt: null, deletedById: null, version: { increment: 1 } },
+      });
+      if (count !== 1) throw staleVersion(await read(current.id), current.version);
+      const version = current.version + 1;
+      await revisions("restored", [{ ...fieldsOf(current), version, deletedAt: null }]);
+      await audit({
+        action: "annotation.restored",
+        subjectType: "annotation",
+        subjectId: current.id,
+        projectId,
+        actorId,
+        data: { ...annotationSnapshot(current), version, authorId: current.author.id },
+      });
+      note("restored", { id: current.id, documentId: current.documentId, version });
+      return read(current.id);
+    },
+
+    async relabel(from, to, cause) {
+      const moved = await tx.$queryRaw<RevisionRow[]>`
+        UPDATE "Annotation" SET "labelId" = ${to.id}, "version" = "version" + 1, "updatedAt" = now() AT TIME ZONE 'UTC'
+         WHERE "labelId" = ${from.id}
+        RETURNING "id", "documentId", "version", "labelId", "start", "end", "exact", "prefix", "suffix", "attributes",
+                  "status"::text AS "status", "deletedAt"`;
+      await revisions("updated", moved);
+      for (const row of moved) {
+        await audit({
+          action: "annotation.updated",
+          subjectType: "annotation",
+          subjectId: row.id,
+          projectId,
+          actorId,
+          data: { documentId: row.documentId, version: row.version, changes: { label: { from, to } }, cause },
+        });
+        note("updated", row);
+      }
+      return moved.length;
+    },
+  };
+}

@@ -1,0 +1,238 @@
+import { appendFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import type { KeyObject } from "node:crypto";
+import pg from "pg";
+import { auditCheckpointFile } from "@/lib/config";
+import { EVENT_COLUMNS, eventLeafHex, type EventRow } from "./log-event";
+import { LAST_SEALED_XID, leafReader, pgQuery, type Query } from "./log-store";
+import { fromHex, lazySubtreeRoots, nodeHash, rootOf, splitPoint, toHex, treeRoot, type Hash } from "./merkle";
+import { auditSigningKey, signCheckpoint, type Checkpoint } from "./signing";
+
+/** Held (transaction-scoped) by whoever runs a sealing round: one round at a time per database. */
+const SEAL_ROUND_LOCK = 7_401_000_002;
+/** Held (session-scoped) by the one sealer loop of the database: the elected sealer. */
+const SEALER_LEADER_LOCK = 7_401_000_003;
+/** Events per round; a full round is followed at once by another, so lag cannot build up. */
+const BATCH = 2000;
+
+export interface SealOptions {
+  key?: KeyObject;
+  checkpointFile?: string;
+  log?: (line: string) => void;
+}
+
+export interface RoundResult {
+  sealed: number;
+  checkpoint: Checkpoint | null;
+}
+
+/**
+ * One sealing round on `client`, in one transaction: picks committed, unsealed events whose
+ * transaction is older than every running one (xid < pg_snapshot_xmin(pg_current_snapshot())),
+ * in (xid, insertion seq) order, gives them the next gapless seqs with their leaf hashes, and
+ * stores a signed checkpoint of the new tree. After commit, appends the checkpoint to the file.
+ *
+ * Why nothing is ever skipped: an event becomes eligible only when its transaction id is below the
+ * snapshot's xmin, i.e. its transaction and every transaction with a smaller id have ended (a
+ * transaction that gets an id later gets a larger one). So when a round seals position n, every
+ * event that will ever sort before it is already visible; a long transaction that commits late
+ * holds back the events ordered after it instead of being passed over. The order is therefore
+ * "by transaction id", which for writers that do not overlap is their commit order.
+ */
+export async function sealRound(
+  client: pg.Client,
+  { key, checkpointFile, wait, roots }: { key: KeyObject; checkpointFile: string; wait: boolean; roots: RootCache },
+): Promise<RoundResult | null> {
+  const query = pgQuery(client);
+  await client.query("BEGIN");
+  let checkpoint: Checkpoint | null = null;
+  let sealed = 0;
+  try {
+    if (wait) await client.query(`SELECT pg_advisory_xact_lock(${SEAL_ROUND_LOCK})`);
+    else {
+      const { rows } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(${SEAL_ROUND_LOCK}) AS ok`);
+      if (!rows[0]!.ok) {
+        await client.query("ROLLBACK");
+        return null;
+      }
+    }
+    const [size] = await query<{ n: string | null }>(`SELECT max("seq")::text AS n FROM "AuditSeal"`);
+    const oldSize = Number(size?.n ?? 0);
+    const events = await query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM "AuditEvent" e
+        WHERE e."xid" >= ${LAST_SEALED_XID}
+          AND e."xid" < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+          AND NOT EXISTS (SELECT 1 FROM "AuditSeal" s WHERE s."eventSeq" = e."seq")
+        ORDER BY e."xid", e."seq" LIMIT ${BATCH}`,
+    );
+    if (events.length > 0) {
+      const leaves = events.map(eventLeafHex);
+      await client.query(
+        `INSERT INTO "AuditSeal" ("seq", "eventSeq", "leafHash")
+         SELECT $1::bigint + ord, ev::bigint, leaf FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(ev, leaf, ord)`,
+        [String(oldSize), events.map((e) => e.seq), leaves],
+      );
+      const treeSize = oldSize + events.length;
+      const newLeaves = leaves.map((h) => fromHex(h)!);
+      const root = await treeRoot(treeSize, roots.with(query, oldSize, newLeaves));
+      checkpoint = signCheckpoint(key, { treeSize, rootHash: toHex(root), timestamp: new Date().toISOString() });
+      await client.query(
+        `INSERT INTO "AuditCheckpoint" ("treeSize", "rootHash", "timestamp", "signature", "publicKey") VALUES ($1::bigint, $2, $3, $4, $5)`,
+        [String(treeSize), checkpoint.rootHash, checkpoint.timestamp, checkpoint.signature, checkpoint.publicKey],
+      );
+      sealed = events.length;
+    }
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    roots.reset();
+    throw err;
+  }
+  if (checkpoint) appendCheckpoint(checkpointFile, checkpoint);
+  return { sealed, checkpoint };
+}
+
+function appendCheckpoint(file: string, checkpoint: Checkpoint): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  appendFileSync(file, JSON.stringify(checkpoint) + "\n", { mode: 0o600 });
+}
+
+/**
+ * Subtree roots over sealed leaves, remembered across rounds (sealed leaves never change), plus
+ * the leaves of the round in progress, served from memory so nothing uncommitted is remembered.
+ */
+export class RootCache {
+  private committed = lazySubtreeRoots(this.readCommitted.bind(this));
+  private query: Query | null = null;
+  private readCommitted(start: number, end: number) {
+    return leafReader(this.query!)(start, end);
+  }
+  with(query: Query, oldSize: number, fresh: Hash[]) {
+    this.query = query;
+    const committed = this.committed;
+    // RFC 6962's split, so every subtree wholly inside the committed part comes from the cache.
+    const root = async (start: number, end: number): Promise<Hash> => {
+      if (end <= oldSize) return committed(start, end);
+      if (start >= oldSize) return rootOf(fresh.slice(start - oldSize, end - oldSize));
+      const k = splitPoint(end - start);
+      return nodeHash(await root(start, start + k), await root(start + k, end));
+    };
+    return root;
+  }
+  reset() {
+    this.committed = lazySubtreeRoots(this.readCommitted.bind(this));
+  }
+}
+
+/**
+ * Seals everything sealable now and returns when done: for tests and the CLI. Waits for a round
+ * another sealer is running rather than skipping it.
+ */
+export async function sealPending(options: SealOptions & { url?: string } = {}): Promise<{ sealed: number; checkpoint: Checkpoint | null }> {
+  const client = new pg.Client({ connectionString: options.url ?? process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const key = options.key ?? auditSigningKey();
+    const checkpointFile = options.checkpointFile ?? auditCheckpointFile();
+    const roots = new RootCache();
+    let total = 0;
+    let last: Checkpoint | null = null;
+    for (;;) {
+      const round = await sealRound(client, { key, checkpointFile, wait: true, roots });
+      if (!round || round.sealed === 0) break;
+      total += round.sealed;
+      last = round.checkpoint;
+      if (round.sealed < BATCH) break;
+    }
+    return { sealed: total, checkpoint: last };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The in-app sealer: one per database, elected with a session advisory lock on a dedicated
+ * connection (an instance that loses the election keeps trying, so another takes over when the
+ * sealer's instance stops). Rounds run every `intervalMs` (default 250 ms); a full round is
+ * followed immediately by the next. Errors are logged and retried on a fresh connection; they never
+ * reach the app.
+ */
+export class AuditSealer {
+  private client: pg.Client | null = null;
+  private stopped = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  leader = false;
+  rounds = 0;
+
+  constructor(private readonly options: SealOptions & { url: string; intervalMs?: number }) {}
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+    await this.disconnect();
+  }
+
+  private log(line: string) {
+    (this.options.log ?? ((l: string) => console.log(`[tracewell] ${l}`)))(line);
+  }
+
+  private async disconnect() {
+    const client = this.client;
+    this.client = null;
+    this.leader = false;
+    await client?.end().catch(() => {});
+  }
+
+  private sleep(ms: number) {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async run(): Promise<void> {
+    const interval = this.options.intervalMs ?? 250;
+    const roots = new RootCache();
+    let key: KeyObject | null = null;
+    while (!this.stopped) {
+      let full = false;
+      try {
+        key ??= this.options.key ?? auditSigningKey();
+        if (!this.client) {
+          const client = new pg.Client({ connectionString: this.options.url });
+          client.on("error", (err) => this.log(`audit sealer connection error: ${err.message}`));
+          await client.connect();
+          this.client = client;
+        }
+        if (!this.leader) {
+          const { rows } = await this.client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${SEALER_LEADER_LOCK}) AS ok`);
+          this.leader = rows[0]!.ok;
+          if (this.leader) roots.reset();
+        }
+        if (this.leader) {
+          const round = await sealRound(this.client, {
+            key,
+            checkpointFile: this.options.checkpointFile ?? auditCheckpointFile(),
+            wait: false,
+            roots,
+          });
+          this.rounds += 1;
+          full = (round?.sealed ?? 0) >= BATCH;
+        }
+      } catch (err) {
+        this.log(`audit sealer: ${(err as Error).message}; retrying`);
+        await this.disconnect();
+      }
+      if (!full && !this.stopped) await this.sleep(interval);
+    }
+  }
+}
