@@ -26,10 +26,6 @@ const lower = (values: string[]) => values.map((v) => v.toLowerCase());
 
 const LIVE = `a."deletedAt" IS NULL`;
 
-export function hasAnnotationFilter(filters: ExportFilters): boolean {
-  return Boolean(filters.labels?.length || filters.statuses?.length || filters.authors?.length);
-}
-
 function documentConditions(projectId: string, filters: ExportFilters, p: Params): string[] {
   const where = [`d."projectId" = ${p.add(projectId)}`];
   if (filters.documentIds?.length) where.push(`d."id" = ANY(${p.add(filters.documentIds)}::text[])`);

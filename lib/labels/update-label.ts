@@ -22,7 +22,8 @@ export async function updateLabel({ actorId, labelId, input }: { actorId: string
   try {
     return await auditedTransaction(async (tx, audit) => {
       const current = await lockLabel(tx, labelId);
-      const annotationCount = await tx.annotation.count({ where: { labelId } });
+      // Live annotations only: a tombstone's attributes are checked again if it is ever restored.
+      const annotationCount = await tx.annotation.count({ where: { labelId, deletedAt: null } });
       const changes: Record<string, { from: string | null; to: string | null }> = {};
       for (const key of ["name", "kind", "color", "hotkey", "description"] as const) {
         const to = patch[key];

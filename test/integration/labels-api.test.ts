@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as annotationRoute from "@/app/api/v1/annotations/[annotationId]/route";
+import * as restoreRoute from "@/app/api/v1/annotations/[annotationId]/restore/route";
 import * as annotationsRoute from "@/app/api/v1/documents/[documentId]/annotations/route";
 import * as labelRoute from "@/app/api/v1/labels/[labelId]/route";
 import * as labelsRoute from "@/app/api/v1/projects/[projectId]/labels/route";
@@ -183,6 +184,22 @@ describe("changing labels", () => {
     expect(used.body.error.message).toMatch(/"Speaker" is used by 1 annotation\(s\).*cannot change while it is in use/);
     expect(used.body.error.details).toEqual({ annotationCount: 1 });
     expect((await patchLabel(label.id, { kind: "other", name: "Speaker role" })).status).toBe(200);
+  });
+
+  it("counts only live annotations: a tombstone does not block a kind change, and its restore is then refused", async () => {
+    const label = await newLabel({ name: "Envoy", kind: "entity" });
+    const annotation = await annotate("Envoy", "Qari Hakim", { type: "person" });
+    const token = users.owner.token;
+    const params = { annotationId: annotation.id };
+    const deleted = await call(annotationRoute.DELETE, { path: `/annotations/${annotation.id}`, method: "DELETE", token, json: { version: annotation.version }, params });
+    expect(deleted.status).toBeLessThan(300);
+    const changed = await patchLabel(label.id, { kind: "figure" });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.annotationCount).toBe(0);
+    // The tombstone's entity attributes do not fit a figure label: restore checks them again.
+    const restored = await call(restoreRoute.POST, { path: `/annotations/${annotation.id}/restore`, token, json: { version: annotation.version + 1 }, params });
+    expect(restored.status, JSON.stringify(restored.body)).toBe(400);
+    expect(restored.body.error.details.issues.length).toBeGreaterThan(0);
   });
 
   it("lets new annotations use a renamed label by its new name", async () => {
