@@ -50,20 +50,6 @@ function emit(changes: AnnotationChange[]): void {
   }
 }
 
-/** A new annotation as the writer stores it; `id` is the client's or the import's, else generated. */
-export interface NewAnnotation {
-  id?: string;
-  documentId: string;
-  label: { id: string; name: string; kind: AnnotationRow["label"]["kind"] };
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  attributes: Record<string, unknown>;
-  status?: AnnotationStatus;
-}
-
 /** The stored fields an update sets (all of them, as computed by the caller). */
 export interface AnnotationFields {
   labelId: string;
@@ -75,6 +61,14 @@ export interface AnnotationFields {
   attributes: Record<string, unknown>;
   status: AnnotationStatus;
 }
+
+/** A new annotation as the writer stores it; `id` is the client's or the import's, else generated. */
+export type NewAnnotation = Omit<AnnotationFields, "labelId" | "status"> & {
+  id?: string;
+  documentId: string;
+  label: { id: string; name: string; kind: AnnotationRow["label"]["kind"] };
+  status?: AnnotationStatus;
+};
 
 type UpdatedData = Extract<AuditInput, { action: "annotation.updated" }>["data"];
 

@@ -1,5 +1,5 @@
 import type { AnnotationRow } from "@/lib/annotations/annotation-row";
-import type { ApiToken, Label, Project, User } from "@/lib/db/generated/client";
+import type { AnnotationRevision, ApiToken, Label, Project, User } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import type { DocumentFields } from "@/lib/documents/list-documents";
 import type { Snippet } from "@/lib/documents/snippet";
@@ -46,23 +46,7 @@ export function presentAnnotation(annotation: AnnotationRow) {
 }
 
 /** One stored revision of an annotation (GET /annotations/{id}/revisions), oldest first. */
-export function presentRevision(revision: {
-  annotationId: string;
-  version: number;
-  op: string;
-  documentId: string;
-  labelId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  attributes: unknown;
-  status: string;
-  deleted: boolean;
-  actorId: string;
-  createdAt: Date;
-}) {
+export function presentRevision(revision: AnnotationRevision) {
   return {
     annotationId: revision.annotationId,
     version: revision.version,

@@ -1,14 +1,8 @@
 import { canonicalBytes } from "./jcs";
 import { leafHash, toHex } from "./merkle";
 
-/**
- * The JSON an audit event is in the Merkle log: exactly what the API returns as `event` and what
- * the leaf hashes (RFC 6962 leaf = SHA-256(0x00 ‖ UTF-8(JCS(event))), RFC 8785 canonical form).
- * `id` is the event's insertion number (AuditEvent.seq), not its log position.
- */
-export interface LogEvent {
-  id: string;
-  at: string;
+/** What every audit event carries, in the log and in the database alike. */
+interface EventFields {
   actorId: string | null;
   action: string;
   subjectType: string;
@@ -17,17 +11,15 @@ export interface LogEvent {
   data: unknown;
 }
 
+/**
+ * The JSON an audit event is in the Merkle log: exactly what the API returns as `event` and what
+ * the leaf hashes (RFC 6962 leaf = SHA-256(0x00 ‖ UTF-8(JCS(event))), RFC 8785 canonical form).
+ * `id` is the event's insertion number (AuditEvent.seq), not its log position.
+ */
+export type LogEvent = EventFields & { id: string; at: string };
+
 /** A row as EVENT_COLUMNS selects it (bigint as text, `at` as a UTC timestamptz). */
-export interface EventRow {
-  seq: string;
-  at: Date;
-  actorId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  projectId: string | null;
-  data: unknown;
-}
+export type EventRow = EventFields & { seq: string; at: Date };
 
 /**
  * One SELECT list for every reader (sealer, verify, API), so all of them build the same JSON from

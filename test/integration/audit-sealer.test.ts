@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { AuditSealer, sealPending } from "@/lib/audit/sealer";
 import { sealLag } from "@/lib/audit/log-store";
 import { auditCheckpointFile } from "@/lib/config";
@@ -10,25 +9,12 @@ import { db } from "@/lib/db/client";
 import { createProject } from "@/lib/projects/create-project";
 import { currentAppUrl, useFreshDatabase } from "../helpers/database";
 import { makeUser } from "../helpers/users";
+import { parkedWriter } from "../helpers/parked-writer";
 
 async function seals() {
   return db().auditSeal.findMany({ orderBy: { seq: "asc" }, include: { event: true } });
 }
 
-/** A writer that records its event, then waits inside its open transaction until released. */
-function parkedWriter(userId: string, name: string) {
-  let release!: () => void;
-  let parked!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const isParked = new Promise<void>((resolve) => (parked = resolve));
-  const done = auditedTransaction(async (tx, audit) => {
-    const project = await tx.project.create({ data: { name } });
-    await audit({ action: "project.created", subjectType: "project", subjectId: project.id, projectId: project.id, actorId: userId, data: { name, description: "" } });
-    parked();
-    await gate;
-  });
-  return { release, isParked, done };
-}
 
 const eventName = (s: { event: { data: unknown } }) => (s.event.data as { name?: string }).name;
 

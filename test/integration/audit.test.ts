@@ -7,6 +7,7 @@ import { addMember } from "@/lib/memberships/add-member";
 import { createProject } from "@/lib/projects/create-project";
 import { currentDatabaseUrl, sql, useFreshDatabase } from "../helpers/database";
 import { makeUser, uniqueEmail } from "../helpers/users";
+import { parkedWriter } from "../helpers/parked-writer";
 
 async function allEvents() {
   return db().auditEvent.findMany({ orderBy: { seq: "asc" } });
@@ -159,20 +160,6 @@ describe("audit events", () => {
     expect(await verifyAuditLog()).toMatchObject({ ok: true, treeSize: 51 });
   });
 
-  /** Starts a writer that records its event, then waits inside its transaction until released. */
-  function parkedWriter(userId: string, name: string, options?: { serialize: boolean }) {
-    let release!: () => void;
-    let parked!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const isParked = new Promise<void>((resolve) => (parked = resolve));
-    const done = auditedTransaction(async (tx, audit) => {
-      const project = await tx.project.create({ data: { name } });
-      await audit({ action: "project.created", subjectType: "project", subjectId: project.id, projectId: project.id, actorId: userId, data: { name, description: "" } });
-      parked();
-      await gate;
-    }, options);
-    return { release, isParked, done };
-  }
 
   it("do not wait for each other: a slow writer does not hold up a quick one", async () => {
     const { user } = await makeUser();

@@ -34,7 +34,7 @@ describe("pages", () => {
   test.each(["/sign-in", "/sign-up", "/does-not-exist"])("every script in %s carries this response's nonce", async (path) => {
     const res = await fetch(`${server.url}${path}`);
     const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
-    expect(nonce).toBeTruthy();
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{24}$/);
     const html = await res.text();
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts.length).toBeGreaterThan(0);
