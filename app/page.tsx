@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { sessionPrincipal } from "@/lib/auth/session";
+import { sessionPrincipal } from "@/lib/api/session";
 
 export default async function Home() {
   redirect((await sessionPrincipal()) ? "/projects" : "/sign-in");

@@ -70,12 +70,13 @@ async function create(req: http.IncomingMessage, res: http.ServerResponse): Prom
     await client.query(`SELECT 1 FROM "Document" WHERE "id" = $1 FOR KEY SHARE`, [documentId]);
     const { rows: created } = await client.query(
       `INSERT INTO "Annotation" ("id", "documentId", "labelId", "start", "end", "exact", "prefix", "suffix", "authorId", "updatedAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now()) RETURNING *`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() AT TIME ZONE 'UTC') RETURNING *`,
       [randomUUID(), documentId, access.labelId, span.start, span.end, span.exact, span.prefix, span.suffix, access.userId],
     );
     const row = created[0]!;
     // What every create stores besides the row (issue 12): its first revision and its audit event,
-    // inserted without any global lock; the app's sealer orders events later.
+    // inserted without any global lock; the app's sealer orders events later. Times in UTC, as
+    // Prisma stores them: the seal lag is measured from the event's "at".
     await client.query(
       `INSERT INTO "AnnotationRevision" ("annotationId", "version", "op", "documentId", "labelId", "start", "end", "exact", "prefix", "suffix", "status", "actorId")
        VALUES ($1, 1, 'created', $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -90,7 +91,7 @@ async function create(req: http.IncomingMessage, res: http.ServerResponse): Prom
     };
     await client.query(
       `INSERT INTO "AuditEvent" ("at", "actorId", "action", "subjectType", "subjectId", "projectId", "data")
-       VALUES (now(), $1, 'annotation.created', 'annotation', $2, $3, $4)`,
+       VALUES (now() AT TIME ZONE 'UTC', $1, 'annotation.created', 'annotation', $2, $3, $4)`,
       [access.userId, row.id, access.projectId, data],
     );
     await client.query("COMMIT");

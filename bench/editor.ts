@@ -4,21 +4,24 @@
  *       plain <p> paragraphs (the floor);
  *   (b) keypress-to-painted latency of tagging a span (p50/p95 of 50 tags), by the browser's Event
  *       Timing (keydown until the next frame is presented, as in INP) and by the main thread;
- *   (c) API create throughput and p95 latency with 16 concurrent clients, next to raw INSERTs
- *       over a pg pool of the same size; with two reference lines: the HTTP stack's ceiling (the
- *       health route) and the floor any server could reach here (bench/bare-create-server.ts).
- * Runs a throwaway embedded PostgreSQL and the built app (`next build` first). Figures, not
- * pass/fail; targets (issue 4): (a) ≤ 2× the floor, (b) p95 ≤ 50 ms, (c) ≥ 0.3× raw, p95 ≤ 30 ms.
- * While working on one part: BENCH_PARTS=b (or ac, …) runs only those; BENCH_PROFILE=f.cpuprofile
- * and BENCH_TRACE=f.json save a Chromium CPU profile or performance trace of the tags.
+ *   (c) API create throughput and p50/p95 latency at 16 and at 64 concurrent clients, each next to
+ *       the floor any HTTP server reaches here for the same writes (bench/bare-create-server.ts:
+ *       node:http + pg, row + revision + audit event), and the audit seal lag under the app's load
+ *       (the oldest unsealed event, as /api/v1/health shows admins, sampled every 100 ms).
+ * Runs a throwaway embedded PostgreSQL and the built app (`next build` first; TRACEWELL_NEXT_DIST_DIR
+ * picks the build directory, as for `next build`). Figures, not pass/fail; targets: (a) ≤ 2× the
+ * floor (issue 4), (b) p95 ≤ 50 ms (issue 4), (c) (issue 12) ≥ 0.7× the bare server's throughput,
+ * p95 ≤ 2× its p95, throughput at 64 clients not below that at 16, seal lag p95 ≤ 1 s.
+ * While working on one part: BENCH_PARTS=b (or ac, …) runs only those; BENCH_CREATES=200 shortens
+ * each run of (c) (default 1,600); BENCH_PROFILE=f.cpuprofile and BENCH_TRACE=f.json save a
+ * Chromium CPU profile or performance trace of the tags.
  */
-import { fork, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { chmodSync, createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { chromium, type Page } from "playwright-core";
 import { disconnectDb } from "@/lib/db/client";
@@ -29,12 +32,18 @@ import { createProject } from "@/lib/projects/create-project";
 import { CodePointIndex } from "@/lib/text/code-points";
 import { createToken } from "@/lib/tokens/create-token";
 import { createUser } from "@/lib/users/create-user";
+import { median, ms, percentile } from "./latency-stats";
+import { measureCreates } from "./measure-creates";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ANNOTATIONS = 10_000;
 const TAGS = 50;
-const CLIENTS = 16;
-const CREATES = 1_600;
+/** (c): the client counts, and the creates per run (BENCH_CREATES). */
+const CLIENT_COUNTS = [16, 64] as const;
+const CREATES = Number(process.env.BENCH_CREATES ?? 1_600);
+if (!Number.isInteger(CREATES) || CREATES < 1) throw new Error(`BENCH_CREATES must be a positive whole number, not ${process.env.BENCH_CREATES}`);
+/** (c): creates before the runs, so that both servers have compiled their hot path. */
+const WARM_UP = 64;
 const PASSWORD = "bench-password";
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -94,10 +103,6 @@ function words(text: string): Span[] {
   }
   return spans;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
-const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function waitForHealth(baseURL: string, child: ChildProcess): Promise<void> {
   const until = Date.now() + 120_000;
@@ -256,32 +261,18 @@ async function tagLatency(page: Page, span: Span): Promise<TagTiming> {
   return latency;
 }
 
-async function concurrently(total: number, clients: number, task: (i: number) => Promise<void>): Promise<{ seconds: number; latencies: number[] }> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      for (let i = next++; i < total; i = next++) {
-        const t = performance.now();
-        await task(i);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  return { seconds: (performance.now() - started) / 1000, latencies };
-}
-
 async function main() {
   // BENCH_PARTS=b (or ac, …) runs only those parts: handy while working on one of them.
   const parts = process.env.BENCH_PARTS ?? "abc";
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first.");
+  // The app started below reads the same variable (next.config.js), so both look at one build.
+  const buildDir = process.env.TRACEWELL_NEXT_DIST_DIR || ".next";
+  if (!existsSync(path.join(ROOT, buildDir, "BUILD_ID"))) throw new Error(`No production build in ${buildDir}: run \`npx next build\` first.`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "tracewell-bench-editor-"));
   chmodSync(dir, 0o755); // as root, PostgreSQL runs as the postgres user and must enter it
   const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "db"), whenInUse: "refuse" });
   process.env.DATABASE_URL = database.url;
   let app: ChildProcess | undefined;
-  const pool = new pg.Pool({ connectionString: database.url, max: CLIENTS });
+  const pool = new pg.Pool({ connectionString: database.url, max: 16 });
   // A connection still closing when the server stops reports 57P01; the figures are out by then.
   pool.on("error", () => {});
   try {
@@ -334,127 +325,80 @@ async function main() {
       env: { ...process.env, PORT: String(port), DATABASE_URL: database.url, TRACEWELL_DATA_DIR: path.join(dir, "data"), NEXTAUTH_URL: baseURL, TRACEWELL_DEMO: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    app.stdout!.pipe(log);
-    app.stderr!.pipe(log);
+    // Both into one file: neither may end it (stderr written after stdout closed would throw).
+    app.stdout!.pipe(log, { end: false });
+    app.stderr!.pipe(log, { end: false });
     await waitForHealth(baseURL, app);
 
-    // The floor is served by a plain HTTP server of its own, so both pages travel the same way.
-    const floorHtml = floorPage(text);
-    const floorServer = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(floorHtml));
-    const floorPort = await freePort();
-    await new Promise<void>((resolve) => floorServer.listen(floorPort, "127.0.0.1", resolve));
-    const floorUrl = `http://localhost:${floorPort}/`;
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-    try {
-      const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
-      const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-      await context.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: "bench@example.com", password: PASSWORD, json: "true" } });
-      const page = await context.newPage();
-      const documentUrl = `/projects/${project.id}/documents/${doc.id}`;
-
-      // (a) Warm once (server caches, compiled JS), then three runs each.
-      await page.addInitScript(READY_SCRIPT(count));
-      await timeToReady(page, documentUrl);
-      const app3: number[] = [];
-      const floor3: number[] = [];
-      for (let run = 0; run < (parts.includes("a") ? 3 : 0); run++) {
-        floor3.push(await timeToReady(page, floorUrl));
-        app3.push(await timeToReady(page, documentUrl));
-      }
-      if (parts.includes("a")) {
-        const [appMs, floorMs] = [median(app3), median(floor3)];
-        console.log(`(a) time to interactive, all ${count.toLocaleString("en")} highlights painted: ${ms(appMs)} (median of 3: ${app3.map((n) => n.toFixed(0)).join(", ")})`);
-        console.log(`    plain <p> paragraphs (floor):                    ${ms(floorMs)} (median of 3: ${floor3.map((n) => n.toFixed(0)).join(", ")})`);
-        console.log(`    ratio: ${(appMs / floorMs).toFixed(2)}× the floor (target ≤ 2×)`);
-      }
-
-      // (b) 50 tags spread over the document.
-      const step = Math.floor(free.length / TAGS);
-      const latencies: TagTiming[] = [];
-      // BENCH_PROFILE=file.cpuprofile saves a Chromium CPU profile of the tags (open it in DevTools).
-      const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : undefined;
-      await profiler?.send("Profiler.enable");
-      await profiler?.send("Profiler.start");
-      // BENCH_TRACE=file.json saves a Chromium performance trace of the tags (DevTools, Performance).
-      if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "v8.execute"] });
-      for (let i = 0; i < (parts.includes("b") ? TAGS : 0); i++) latencies.push(await tagLatency(page, free[i * step]!));
-      if (profiler) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profiler.send("Profiler.stop")).profile));
-      if (process.env.BENCH_TRACE) await browser.stopTracing();
-      if (parts.includes("b")) {
-        const presented = latencies.map((l) => l.presented);
-        const drawn = latencies.map((l) => l.drawn);
-        console.log(`(b) keypress to highlight on screen, ${TAGS} tags (Event Timing, frame presented): p50 ${ms(percentile(presented, 50))}, p95 ${ms(percentile(presented, 95))}, max ${ms(Math.max(...presented))} (target p95 ≤ 50 ms)`);
-        console.log(`    keypress to frame drawn on the main thread:                       p50 ${ms(percentile(drawn, 50))}, p95 ${ms(percentile(drawn, 95))}, max ${ms(Math.max(...drawn))}`);
-      }
-    } finally {
-      await browser.close();
-      floorServer.close();
-    }
-
-    // (c) API creates vs raw INSERTs, 16 at a time; first the ceiling of the HTTP stack itself:
-    // the same clients against the health route (no auth, one `SELECT 1`).
-    let floor: { seconds: number; latencies: number[] } | undefined;
-    if (parts.includes("c")) {
-      const health = await concurrently(CREATES, CLIENTS, async () => {
-        const res = await fetch(`${baseURL}/api/v1/health`);
-        if (!res.ok) throw new Error(`health answered ${res.status}`);
-        await res.arrayBuffer();
-      });
-      console.log(`(c) ceiling: GET /api/v1/health by ${CLIENTS} clients: ${(CREATES / health.seconds).toFixed(0)} requests/s, p50 ${ms(percentile(health.latencies, 50))}, p95 ${ms(percentile(health.latencies, 95))}`);
-      // The floor: the same creates served by bare node:http over pg (bench/bare-create-server.ts).
-      const barePort = await freePort();
-      const bare = fork(path.join(ROOT, "bench", "bare-create-server.ts"), [], { env: { ...process.env, DATABASE_URL: database.url, BARE_PORT: String(barePort) } });
+    // (a) and (b) need the browser; (c) alone does not.
+    if (parts.includes("a") || parts.includes("b")) {
+      // The floor is served by a plain HTTP server of its own, so both pages travel the same way.
+      const floorHtml = floorPage(text);
+      const floorServer = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(floorHtml));
+      const floorPort = await freePort();
+      await new Promise<void>((resolve) => floorServer.listen(floorPort, "127.0.0.1", resolve));
+      const floorUrl = `http://localhost:${floorPort}/`;
+      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
       try {
-        await new Promise((resolve, reject) => {
-          bare.once("message", resolve);
-          bare.once("exit", (code) => reject(new Error(`the bare create server exited with ${code}`)));
-        });
-        const spans = words(`Typical briefing.\n${small}`);
-        floor = await concurrently(CREATES, CLIENTS, async (i) => {
-          const span = spans[(i * 7 + 3) % spans.length]!;
-          const res = await fetch(`http://localhost:${barePort}/documents/${typical.id}/annotations`, {
-            method: "POST",
-            headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
-            body: JSON.stringify({ label: "Entity", start: span.start, end: span.end, exact: span.exact }),
-          });
-          if (res.status !== 201) throw new Error(`bare create answered ${res.status}: ${await res.text()}`);
-          await res.arrayBuffer();
-        });
+        const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+        const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+        await context.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: "bench@example.com", password: PASSWORD, json: "true" } });
+        const page = await context.newPage();
+        const documentUrl = `/projects/${project.id}/documents/${doc.id}`;
+
+        // (a) Warm once (server caches, compiled JS), then three runs each.
+        await page.addInitScript(READY_SCRIPT(count));
+        await timeToReady(page, documentUrl);
+        const app3: number[] = [];
+        const floor3: number[] = [];
+        for (let run = 0; run < (parts.includes("a") ? 3 : 0); run++) {
+          floor3.push(await timeToReady(page, floorUrl));
+          app3.push(await timeToReady(page, documentUrl));
+        }
+        if (parts.includes("a")) {
+          const [appMs, floorMs] = [median(app3), median(floor3)];
+          console.log(`(a) time to interactive, all ${count.toLocaleString("en")} highlights painted: ${ms(appMs)} (median of 3: ${app3.map((n) => n.toFixed(0)).join(", ")})`);
+          console.log(`    plain <p> paragraphs (floor):                    ${ms(floorMs)} (median of 3: ${floor3.map((n) => n.toFixed(0)).join(", ")})`);
+          console.log(`    ratio: ${(appMs / floorMs).toFixed(2)}× the floor (target ≤ 2×)`);
+        }
+
+        // (b) 50 tags spread over the document.
+        const step = Math.floor(free.length / TAGS);
+        const latencies: TagTiming[] = [];
+        // BENCH_PROFILE=file.cpuprofile saves a Chromium CPU profile of the tags (open it in DevTools).
+        const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : undefined;
+        await profiler?.send("Profiler.enable");
+        await profiler?.send("Profiler.start");
+        // BENCH_TRACE=file.json saves a Chromium performance trace of the tags (DevTools, Performance).
+        if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "v8.execute"] });
+        for (let i = 0; i < (parts.includes("b") ? TAGS : 0); i++) latencies.push(await tagLatency(page, free[i * step]!));
+        if (profiler) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profiler.send("Profiler.stop")).profile));
+        if (process.env.BENCH_TRACE) await browser.stopTracing();
+        if (parts.includes("b")) {
+          const presented = latencies.map((l) => l.presented);
+          const drawn = latencies.map((l) => l.drawn);
+          console.log(`(b) keypress to highlight on screen, ${TAGS} tags (Event Timing, frame presented): p50 ${ms(percentile(presented, 50))}, p95 ${ms(percentile(presented, 95))}, max ${ms(Math.max(...presented))} (target p95 ≤ 50 ms)`);
+          console.log(`    keypress to frame drawn on the main thread:                       p50 ${ms(percentile(drawn, 50))}, p95 ${ms(percentile(drawn, 95))}, max ${ms(Math.max(...drawn))}`);
+        }
       } finally {
-        bare.removeAllListeners("exit");
-        bare.disconnect();
-        bare.kill();
+        await browser.close();
+        floorServer.close();
       }
     }
-    for (const [name, target] of parts.includes("c") ? ([["typical 60 KB document", typical], ["the 1 MB document", doc]] as const) : []) {
-      const targetText = name.startsWith("typical") ? `Typical briefing.\n${small}` : text;
-      const spans = words(targetText);
-      const api = await concurrently(CREATES, CLIENTS, async (i) => {
-        const span = spans[(i * 7) % spans.length]!;
-        const res = await fetch(`${baseURL}/api/v1/documents/${target.id}/annotations`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
-          body: JSON.stringify({ label: "Entity", start: span.start, end: span.end, exact: span.exact }),
-        });
-        if (res.status !== 201) throw new Error(`create answered ${res.status}: ${await res.text()}`);
+
+    if (parts.includes("c")) {
+      await measureCreates({
+        root: ROOT,
+        baseURL,
+        databaseUrl: database.url,
+        secret,
+        documentId: typical.id,
+        documentName: "the typical 60 KB document",
+        spans: words(`Typical briefing.\n${small}`),
+        creates: CREATES,
+        warmUp: WARM_UP,
+        clientCounts: CLIENT_COUNTS,
       });
-      const raw = await concurrently(CREATES, CLIENTS, async (i) => {
-        const span = spans[(i * 7) % spans.length]!;
-        await pool.query(
-          `INSERT INTO "Annotation" ("id", "documentId", "labelId", "start", "end", "exact", "authorId", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
-          [randomUUID(), target.id, labelId("Entity"), span.start, span.end, span.exact, user.id],
-        );
-      });
-      const apiRate = CREATES / api.seconds;
-      const rawRate = CREATES / raw.seconds;
-      console.log(`(c) ${name}, ${CREATES} creates by ${CLIENTS} concurrent clients:`);
-      console.log(`    API:  ${apiRate.toFixed(0)} creates/s, p50 ${ms(percentile(api.latencies, 50))}, p95 ${ms(percentile(api.latencies, 95))}`);
-      console.log(`    raw INSERT (pg pool of ${CLIENTS}): ${rawRate.toFixed(0)} rows/s, p50 ${ms(percentile(raw.latencies, 50))}, p95 ${ms(percentile(raw.latencies, 95))}`);
-      console.log(`    API ÷ raw: ${(apiRate / rawRate).toFixed(2)}× (target ≥ 0.3×, API p95 ≤ 30 ms)`);
-      if (floor && name.startsWith("typical")) {
-        const floorRate = CREATES / floor.seconds;
-        console.log(`    floor, the same creates by bare node:http + pg (no framework): ${floorRate.toFixed(0)} creates/s, p50 ${ms(percentile(floor.latencies, 50))}, p95 ${ms(percentile(floor.latencies, 95))}; floor ÷ raw: ${(floorRate / rawRate).toFixed(2)}×`);
-      }
     }
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     console.log(`machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`);

@@ -1,5 +1,5 @@
 import { AppHeader } from "@/components/app-shell/app-header";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/api/session";
 
 export default async function WorkbenchLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();

@@ -1,37 +1,26 @@
-import { ApiError, annotationsApi } from "./api";
+import { ApiError, annotationsApi, type AnnotationsApi } from "./api";
 import type { AnnotationStore } from "./annotation-store";
+import { plainError } from "./plain-error";
 import type { Annotation, AnnotationPatch, CreateInput, LabelInfo } from "./types";
 
-/**
- * A handle on an annotation: its id changes once, when the optimistic one is saved; undo and redo
- * never change it (a delete leaves a tombstone that restore brings back, issue 12).
- */
-interface Ref {
-  id: string;
-}
-
+/** Ids never change: a create names its id up front, and undo of a delete restores the tombstone. */
 type Entry =
-  | { kind: "create"; ref: Ref; snapshot: Annotation }
-  | { kind: "delete"; ref: Ref; snapshot: Annotation }
-  | { kind: "update"; ref: Ref; before: AnnotationPatch; after: AnnotationPatch };
+  | { kind: "create"; id: string; snapshot: Annotation }
+  | { kind: "delete"; id: string; snapshot: Annotation }
+  | { kind: "update"; id: string; before: AnnotationPatch; after: AnnotationPatch };
 
 export interface Notice {
   tone: "error" | "info";
   message: string;
 }
 
+/** How a change went: the panel shows a failure next to the control that asked for it. */
+export type Outcome = { ok: true } | { ok: false; message: string };
+
 export interface CommandEvents {
   notice: (notice: Notice) => void;
-  /** An optimistic or re-created annotation got a new id (keep the selection on it). */
-  renamed: (from: string, to: string) => void;
   /** The undo/redo stacks changed. */
   history: (state: { canUndo: boolean; canRedo: boolean }) => void;
-}
-
-export const CONFLICT_MESSAGE = "This annotation was changed by someone else. Its current version is now shown; make your change again if it still applies.";
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : "Something went wrong. Try again.";
 }
 
 function quoteOf(annotation: Pick<Annotation, "exact">): string {
@@ -54,42 +43,46 @@ function inverseOf(annotation: Annotation, patch: AnnotationPatch): AnnotationPa
   return before;
 }
 
+/** A lost connection or a restarting server: worth one more try, which the create's id makes safe. */
+function transient(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 0 || err.status === 502 || err.status === 503);
+}
+
 /**
  * Every annotation action of the editor: optimistic creation, PATCH/DELETE with the version seen,
  * 409 recovery, and undo/redo — where each step is an ordinary API call, so it is authorized and
- * audited like any other change. Calls run one after another, in the order the analyst acted.
+ * audited like any other change. Calls run one after another, in the order the analyst acted, and
+ * every answer reaches the screen one way: through the store.
  */
 export class AnnotationCommands {
   private undoStack: Entry[] = [];
   private redoStack: Entry[] = [];
-  private refs = new Map<string, Ref>();
   private queue: Promise<unknown> = Promise.resolve();
-  private sequence = 0;
+  private inFlight = 0;
 
   constructor(
     private readonly store: AnnotationStore,
     private readonly documentId: string,
     private readonly author: Annotation["author"],
     private readonly on: CommandEvents,
+    private readonly api: AnnotationsApi = annotationsApi(),
   ) {}
 
+  /** Calls not yet answered: leaving the page now could lose them. */
+  get busy(): boolean {
+    return this.inFlight > 0;
+  }
+
+  /** Resolves once every call made so far has been answered. */
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
+    this.inFlight++;
+    const run = this.queue.then(task, task).finally(() => this.inFlight--);
     this.queue = run.catch(() => undefined);
     return run;
-  }
-
-  private refFor(id: string): Ref {
-    let ref = this.refs.get(id);
-    if (!ref) this.refs.set(id, (ref = { id }));
-    return ref;
-  }
-
-  private rename(ref: Ref, id: string): void {
-    const from = ref.id;
-    ref.id = id;
-    this.refs.set(id, ref);
-    this.on.renamed(from, id);
   }
 
   private push(entry: Entry): void {
@@ -103,22 +96,17 @@ export class AnnotationCommands {
     this.on.history({ canUndo: this.undoStack.length > 0, canRedo: this.redoStack.length > 0 });
   }
 
-  private fail(err: unknown, id?: string): void {
-    if (err instanceof ApiError && err.status === 409 && err.current) {
-      this.store.upsert(err.current);
-      this.on.notice({ tone: "error", message: CONFLICT_MESSAGE });
-      return;
-    }
-    if (err instanceof ApiError && err.status === 404 && id) this.store.remove(id);
-    this.on.notice({ tone: "error", message: errorMessage(err) });
+  /** What a failed call means for the store: a newer version is shown, a vanished annotation goes. */
+  private absorb(err: unknown, id: string): void {
+    if (err instanceof ApiError && err.status === 409 && err.current) this.store.upsert(err.current);
+    if (err instanceof ApiError && err.status === 404) this.store.remove(id);
   }
 
-  /** Shows the annotation at once and returns its temporary id; the server's replaces it. */
-  create(input: CreateInput, label: LabelInfo): string {
-    const tempId = `pending-${++this.sequence}-${Date.now().toString(36)}`;
+  /** Shows the annotation at once, under the id the server will keep, and saves it. */
+  create(input: CreateInput, label: LabelInfo, id: string = crypto.randomUUID()): string {
     const now = new Date().toISOString();
-    const optimistic: Annotation = {
-      id: tempId,
+    this.store.upsert({
+      id,
       documentId: this.documentId,
       start: input.start,
       end: input.end,
@@ -133,35 +121,34 @@ export class AnnotationCommands {
       createdAt: now,
       updatedAt: now,
       pending: true,
-    };
-    this.store.upsert(optimistic);
+    });
     void this.enqueue(async () => {
+      const send = () => this.api.create(this.documentId, { ...input, id });
       try {
-        const created = await annotationsApi.create(this.documentId, input);
-        // Rename first: the selection follows the id before the optimistic one disappears.
-        this.rename(this.refFor(tempId), created.id);
-        this.store.replace(tempId, created);
-        this.push({ kind: "create", ref: this.refFor(created.id), snapshot: created });
+        const created = await send().catch((err: unknown) => (transient(err) ? send() : Promise.reject(err)));
+        this.store.upsert(created);
+        this.push({ kind: "create", id, snapshot: created });
       } catch (err) {
-        this.store.remove(tempId);
-        this.on.notice({ tone: "error", message: `Could not tag ${quoteOf(input)}: ${errorMessage(err)}` });
+        this.store.remove(id);
+        this.on.notice({ tone: "error", message: `Could not tag ${quoteOf(input)}: ${plainError(err)}` });
       }
     });
-    return tempId;
+    return id;
   }
 
-  update(id: string, patch: AnnotationPatch): Promise<boolean> {
+  /** Saves a change to the annotation as last seen; a failure is returned, not announced. */
+  update(id: string, patch: AnnotationPatch): Promise<Outcome> {
     return this.enqueue(async () => {
       const current = this.store.get(id);
-      if (!current || current.pending) return false;
+      if (!current) return { ok: false, message: "This annotation no longer exists; someone else deleted it." };
+      if (current.pending) return { ok: false, message: "The annotation is still being saved; try again in a moment." };
       try {
-        const updated = await annotationsApi.update(id, current.version, patch);
-        this.store.upsert(updated);
-        this.push({ kind: "update", ref: this.refFor(id), before: inverseOf(current, patch), after: patch });
-        return true;
+        this.store.upsert(await this.api.update(id, current.version, patch));
+        this.push({ kind: "update", id, before: inverseOf(current, patch), after: patch });
+        return { ok: true };
       } catch (err) {
-        this.fail(err, id);
-        return false;
+        this.absorb(err, id);
+        return { ok: false, message: plainError(err) };
       }
     });
   }
@@ -171,13 +158,14 @@ export class AnnotationCommands {
       const current = this.store.get(id);
       if (!current || current.pending) return false;
       try {
-        await annotationsApi.remove(id, current.version);
+        await this.api.remove(id, current.version);
         this.store.remove(id);
-        this.push({ kind: "delete", ref: this.refFor(id), snapshot: current });
+        this.push({ kind: "delete", id, snapshot: current });
         this.on.notice({ tone: "info", message: `Deleted ${quoteOf(current)}. Press Ctrl+Z to undo.` });
         return true;
       } catch (err) {
-        this.fail(err, id);
+        this.absorb(err, id);
+        this.on.notice({ tone: "error", message: `Could not delete ${quoteOf(current)}: ${plainError(err)}` });
         return false;
       }
     });
@@ -201,31 +189,30 @@ export class AnnotationCommands {
     } catch (err) {
       // The step cannot be taken (someone else changed or deleted the annotation): drop it
       // rather than leave a history that no longer matches the server.
-      this.fail(err, entry.ref.id);
+      this.absorb(err, entry.id);
+      this.on.notice({ tone: "error", message: `Could not ${direction}: ${plainError(err)}` });
     }
     this.emitHistory();
   }
 
   private async perform(entry: Entry, direction: "undo" | "redo"): Promise<string> {
+    const done = direction === "undo" ? "Undid" : "Redid";
     const removing = (entry.kind === "create") === (direction === "undo");
-    if (entry.kind === "update") {
-      const current = this.store.get(entry.ref.id);
+    if (entry.kind === "update" || removing) {
+      const current = this.store.get(entry.id);
       if (!current) throw new ApiError(404, "not_found", "The annotation no longer exists.");
-      const patch = direction === "undo" ? entry.before : entry.after;
-      this.store.upsert(await annotationsApi.update(current.id, current.version, patch));
-      return `${direction === "undo" ? "Undid" : "Redid"} the change to ${quoteOf(current)}.`;
-    }
-    if (removing) {
-      const current = this.store.get(entry.ref.id);
-      if (!current) throw new ApiError(404, "not_found", "The annotation no longer exists.");
-      await annotationsApi.remove(current.id, current.version);
+      if (entry.kind === "update") {
+        this.store.upsert(await this.api.update(current.id, current.version, direction === "undo" ? entry.before : entry.after));
+        return `${done} the change to ${quoteOf(current)}.`;
+      }
+      await this.api.remove(current.id, current.version);
       this.store.remove(current.id);
-      return `${direction === "undo" ? "Undid" : "Redid"}: removed ${quoteOf(current)}.`;
+      return `${done}: removed ${quoteOf(current)}.`;
     }
     // Undoing a delete (or redoing a create) restores the tombstone: same id, author and history.
-    const tombstone = await annotationsApi.getDeleted(entry.ref.id);
-    const created = await annotationsApi.restore(tombstone.id, tombstone.version);
-    this.store.upsert(created);
-    return `${direction === "undo" ? "Undid" : "Redid"}: restored ${quoteOf(created)}.`;
+    const tombstone = await this.api.getDeleted(entry.id);
+    const restored = await this.api.restore(tombstone.id, tombstone.version);
+    this.store.upsert(restored);
+    return `${done}: restored ${quoteOf(restored)}.`;
   }
 }

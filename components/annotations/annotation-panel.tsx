@@ -1,17 +1,20 @@
 "use client";
 
-import { useMemo, type Ref } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from "react";
 import type { CodePointIndex } from "@/lib/text/code-points";
 import { FormattedDate } from "@/components/format-date";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import type { Outcome } from "./annotation-commands";
 import { ChoiceField } from "./attribute-fields";
+import type { DraftHandle, FrameHooks } from "./attribute-form-frame";
 import { BoundaryControls } from "./boundary-controls";
 import { ClaimForm } from "./claim-form";
 import { EntityForm } from "./entity-form";
 import { FigureForm } from "./figure-form";
+import { LabelChoice } from "./label-choice";
 import { LabelSwatch } from "./label-swatch";
-import { STATUSES, canEdit, type Annotation, type ClaimAttributes, type EntityAttributes, type FigureAttributes, type AnnotationPatch, type LabelInfo, type Viewer } from "./types";
+import { STATUSES, canEdit, type Annotation, type AnnotationStatus, type ClaimAttributes, type EntityAttributes, type FigureAttributes, type AnnotationPatch, type LabelInfo, type Viewer } from "./types";
 
 interface PanelProps {
   annotation: Annotation;
@@ -20,13 +23,15 @@ interface PanelProps {
   entities: readonly Annotation[];
   index: CodePointIndex;
   viewer: Viewer;
-  onUpdate: (patch: AnnotationPatch) => Promise<boolean>;
+  onUpdate: (patch: AnnotationPatch) => Promise<Outcome>;
   onDelete: () => void;
   onClose: () => void;
+  /** A failure the panel can no longer show (it closed before the save answered). */
+  onNotice: (message: string) => void;
   headingRef?: Ref<HTMLHeadingElement>;
 }
 
-const STATUS_BADGE = { pending: "secondary", accepted: "success", rejected: "destructive" } as const;
+const STATUS_BADGE = { pending: "secondary", accepted: "success", rejected: "destructive" } as const satisfies Record<AnnotationStatus, string>;
 
 function Quote({ annotation }: { annotation: Annotation }) {
   return (
@@ -40,26 +45,75 @@ function Quote({ annotation }: { annotation: Annotation }) {
   );
 }
 
-function AttributesForm({ annotation, entities, disabled, onUpdate }: Pick<PanelProps, "annotation" | "entities" | "onUpdate"> & { disabled: boolean }) {
+function AttributesForm({
+  annotation,
+  entities,
+  disabled,
+  onUpdate,
+  hooks,
+}: Pick<PanelProps, "annotation" | "entities" | "onUpdate"> & { disabled: boolean; hooks: FrameHooks }) {
   const onSave = (attributes: Record<string, unknown>) => onUpdate({ attributes });
   // Keyed by version: a saved change, a 409 reload or an undo resets the form to what is stored.
   const key = `${annotation.id}:${annotation.version}`;
   switch (annotation.label.kind) {
     case "figure":
-      return <FigureForm key={key} attributes={annotation.attributes as FigureAttributes} disabled={disabled} onSave={onSave} />;
+      return <FigureForm key={key} hooks={hooks} attributes={annotation.attributes as FigureAttributes} disabled={disabled} onSave={onSave} />;
     case "entity":
-      return <EntityForm key={key} attributes={annotation.attributes as EntityAttributes} disabled={disabled} onSave={onSave} />;
+      return <EntityForm key={key} hooks={hooks} attributes={annotation.attributes as EntityAttributes} disabled={disabled} onSave={onSave} />;
     case "claim":
-      return <ClaimForm key={key} attributes={annotation.attributes as ClaimAttributes} entities={entities} disabled={disabled} onSave={onSave} />;
+      return <ClaimForm key={key} hooks={hooks} attributes={annotation.attributes as ClaimAttributes} entities={entities} disabled={disabled} onSave={onSave} />;
     default:
       return null;
   }
 }
 
+/** A change made by one control, with its failure shown right under that control. */
+function useChange(onUpdate: PanelProps["onUpdate"]) {
+  const [error, setError] = useState<string | null>(null);
+  const run = async (patch: AnnotationPatch) => {
+    setError(null);
+    const outcome = await onUpdate(patch);
+    if (!outcome.ok) setError(outcome.message);
+  };
+  const shown: ReactNode = error && (
+    <p role="alert" className="text-xs font-medium text-red-700">
+      {error}
+    </p>
+  );
+  return [run, shown] as const;
+}
+
 /** The details of the current annotation: quote, label, boundaries, attributes, status, delete. */
-export function AnnotationPanel({ annotation, labels, entities, index, viewer, onUpdate, onDelete, onClose, headingRef }: PanelProps) {
+export function AnnotationPanel({ annotation, labels, entities, index, viewer, onUpdate, onDelete, onClose, onNotice, headingRef }: PanelProps) {
   const editable = canEdit(viewer, annotation) && !annotation.pending;
   const span = useMemo(() => ({ start: annotation.start, end: annotation.end }), [annotation.start, annotation.end]);
+  const [moveSpan, spanError] = useChange(onUpdate);
+  const [setStatus, statusError] = useChange(onUpdate);
+  const draft = useRef<DraftHandle>(null);
+  const [attributesError, setAttributesError] = useState<string | null>(null);
+  const open = useRef(true);
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
+  const hooks = useMemo<FrameHooks>(
+    () => ({
+      draftRef: draft,
+      onOutcome: (outcome) => {
+        const message = outcome.ok ? null : outcome.message;
+        if (open.current) setAttributesError(message);
+        else if (message) onNotice(`Your edit of the attributes of “${annotation.exact.slice(0, 40)}” was not saved: ${message}`);
+      },
+    }),
+    [onNotice, annotation.exact],
+  );
+  // Closing saves a typed attribute edit first; if it cannot be saved, the panel stays with its error.
+  const close = async () => {
+    const outcome = (await draft.current?.flush()) ?? { ok: true };
+    if (outcome.ok) onClose();
+  };
   return (
     <section
       aria-labelledby="annotation-panel-title"
@@ -68,7 +122,7 @@ export function AnnotationPanel({ annotation, labels, entities, index, viewer, o
       onKeyDown={(event) => {
         if (event.key === "Escape" && !(event.target instanceof HTMLSelectElement)) {
           event.stopPropagation();
-          onClose();
+          void close();
         }
       }}
     >
@@ -95,7 +149,7 @@ export function AnnotationPanel({ annotation, labels, entities, index, viewer, o
         </div>
         <div className="flex items-center gap-1">
           <Badge variant={STATUS_BADGE[annotation.status]}>{annotation.pending ? "saving…" : annotation.status}</Badge>
-          <Button variant="ghost" size="sm" className="h-7 px-2" onClick={onClose} aria-label="Close details">
+          <Button variant="ghost" size="sm" className="h-7 px-2" onClick={() => void close()} aria-label="Close details">
             ✕
           </Button>
         </div>
@@ -106,24 +160,22 @@ export function AnnotationPanel({ annotation, labels, entities, index, viewer, o
         <p className="text-xs text-slate-600">Only its author, reviewers and owners can change this annotation.</p>
       )}
 
-      <ChoiceField
-        id="annotation-label"
-        label="Label"
-        value={annotation.label.id}
-        empty={null}
-        options={labels.map((label) => [label.id, label.hotkey ? `${label.name} (${label.hotkey})` : label.name] as const)}
-        onChange={(label) => void onUpdate({ label })}
-        disabled={!editable}
-      />
+      <LabelChoice annotation={annotation} labels={labels} disabled={!editable} onUpdate={onUpdate} />
 
       {editable && (
         <div className="grid gap-1.5">
           <p className="text-sm font-medium text-slate-900">Boundaries</p>
-          <BoundaryControls index={index} span={span} disabled={!editable} onChange={(next) => void onUpdate(next)} />
+          <BoundaryControls index={index} span={span} disabled={!editable} onChange={(next) => void moveSpan(next)} />
+          {spanError}
         </div>
       )}
 
-      <AttributesForm annotation={annotation} entities={entities} disabled={!editable} onUpdate={onUpdate} />
+      <AttributesForm annotation={annotation} entities={entities} disabled={!editable} onUpdate={onUpdate} hooks={hooks} />
+      {attributesError && (
+        <p role="alert" data-testid="attributes-error" className="-mt-2 text-xs font-medium text-red-700">
+          {attributesError}
+        </p>
+      )}
 
       {viewer.canReview && !annotation.pending && (
         <ChoiceField
@@ -132,9 +184,10 @@ export function AnnotationPanel({ annotation, labels, entities, index, viewer, o
           value={annotation.status}
           empty={null}
           options={STATUSES}
-          onChange={(status) => void onUpdate({ status: status as Annotation["status"] })}
+          onChange={(status) => void setStatus({ status: status as Annotation["status"] })}
         />
       )}
+      {statusError}
 
       {editable && (
         <div className="border-t border-slate-200 pt-3">

@@ -13,9 +13,17 @@ const byPosition = (a: Annotation, b: Annotation) => a.start - b.start || b.end 
  * The annotations of one document, outside React: the reader applies each change to its
  * decorations incrementally, while lists read a sorted snapshot (rebuilt lazily, once per change)
  * through useSyncExternalStore. With 10,000 annotations neither re-diffs the whole set.
+ *
+ * The one way in for what the server says: a reply to this tab's own call and (later) a live
+ * update from another tab arrive here alike. Ids are chosen by the client before the create, so
+ * an echo of the same annotation replaces it instead of adding a second highlight, and an answer
+ * older than what is shown (a lower version, or a version of an annotation since removed) is
+ * dropped instead of undoing a newer change.
  */
 export class AnnotationStore {
   private byId = new Map<string, Annotation>();
+  /** The version an annotation had when it was removed here: older news of it is stale. */
+  private removedAt = new Map<string, number>();
   private sorted: Annotation[] | null = null;
   private listeners = new Set<Listener>();
 
@@ -43,13 +51,28 @@ export class AnnotationStore {
   };
 
   apply(change: Partial<StoreChange>): void {
-    const upsert = change.upsert ?? [];
+    const upsert = (change.upsert ?? []).filter((annotation) => this.isNews(annotation));
     const remove = (change.remove ?? []).filter((id) => this.byId.has(id));
     if (!upsert.length && !remove.length) return;
-    for (const id of remove) this.byId.delete(id);
-    for (const annotation of upsert) this.byId.set(annotation.id, annotation);
+    for (const id of remove) {
+      this.removedAt.set(id, this.byId.get(id)!.version);
+      this.byId.delete(id);
+    }
+    for (const annotation of upsert) {
+      this.byId.set(annotation.id, annotation);
+      if (!annotation.pending) this.removedAt.delete(annotation.id);
+    }
     this.sorted = this.sorted && this.patchSorted(this.sorted, upsert, remove);
     for (const listener of this.listeners) listener({ upsert, remove });
+  }
+
+  /** An optimistic annotation is always news; a server's only if newer than what this store has seen of it. */
+  private isNews(annotation: Annotation): boolean {
+    if (annotation.pending) return true;
+    const shown = this.byId.get(annotation.id);
+    if (shown && !shown.pending) return annotation.version > shown.version;
+    const removed = this.removedAt.get(annotation.id);
+    return removed === undefined || annotation.version > removed;
   }
 
   /** A change of a few annotations keeps the order by insertion, not by re-sorting them all. */
@@ -76,10 +99,5 @@ export class AnnotationStore {
 
   remove(...ids: string[]): void {
     this.apply({ remove: ids });
-  }
-
-  /** Replaces an optimistic annotation by the server's, in one change. */
-  replace(oldId: string, annotation: Annotation): void {
-    this.apply({ remove: oldId === annotation.id ? [] : [oldId], upsert: [annotation] });
   }
 }

@@ -53,10 +53,6 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
     () =>
       new AnnotationCommands(store, documentId, { id: viewer.userId, name: viewer.name, email: viewer.email }, {
         notice: setNotice,
-        renamed: (from, to) => {
-          reader.current?.rename(from, to);
-          setSelectedId((current) => (current === from ? to : current));
-        },
         history: (state) => startTransition(() => setHistory(state)),
       }),
   );
@@ -68,6 +64,15 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
       }),
     [store],
   );
+
+  // A tag or change not yet answered would be lost with the page: the browser asks first.
+  useEffect(() => {
+    const ask = (event: BeforeUnloadEvent) => {
+      if (commands.busy) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [commands]);
 
   // Undo/redo and help wherever focus is in the page, except inside form fields.
   useEffect(() => {
@@ -86,6 +91,7 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
   }, [commands]);
 
   const selected = selectedId ? store.get(selectedId) : undefined;
+  const showError = useCallback((message: string) => setNotice({ tone: "error", message }), []);
   const entities = useMemo(() => annotations.filter((a) => a.label.kind === "entity" && !a.pending), [annotations]);
 
   const choose = useCallback((id: string) => {
@@ -165,6 +171,7 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
                 void commands.remove(selected.id);
                 reader.current?.focus();
               }}
+              onNotice={showError}
               onClose={() => {
                 backToText();
                 setSelectedId(null);

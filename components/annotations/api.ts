@@ -18,10 +18,15 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiCall<T>(method: string, url: string, body?: unknown): Promise<T> {
+/** How a request reaches the server: the browser's fetch on the same origin, or (tests) a base URL and a token. */
+export type Transport = (url: string, init: RequestInit) => Promise<Response>;
+
+const sameOrigin: Transport = (url, init) => fetch(url, init);
+
+export async function apiCall<T>(method: string, url: string, body?: unknown, transport: Transport = sameOrigin): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, {
+    res = await transport(url, {
       method,
       headers: body === undefined ? undefined : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -38,13 +43,19 @@ export async function apiCall<T>(method: string, url: string, body?: unknown): P
   return json as T;
 }
 
-export const annotationsApi = {
-  get: (id: string) => apiCall<Annotation>("GET", `/api/v1/annotations/${id}`),
-  create: (documentId: string, input: CreateInput) => apiCall<Annotation>("POST", `/api/v1/documents/${documentId}/annotations`, input),
-  update: (id: string, version: number, patch: AnnotationPatch) => apiCall<Annotation>("PATCH", `/api/v1/annotations/${id}`, { ...patch, version }),
-  remove: (id: string, version: number) => apiCall<void>("DELETE", `/api/v1/annotations/${id}?version=${version}`),
-  /** A deleted annotation as it stands (a tombstone), for its version. */
-  getDeleted: (id: string) => apiCall<Annotation>("GET", `/api/v1/annotations/${id}?include=deleted`),
-  /** Brings a deleted annotation back with the same id, author and history. */
-  restore: (id: string, version: number) => apiCall<Annotation>("POST", `/api/v1/annotations/${id}/restore`, { version }),
-};
+/** The annotation calls of the editor. Every create names its id, so a retry or a late echo is the same annotation. */
+export function annotationsApi(transport: Transport = sameOrigin) {
+  const call = <T>(method: string, url: string, body?: unknown) => apiCall<T>(method, url, body, transport);
+  return {
+    get: (id: string) => call<Annotation>("GET", `/api/v1/annotations/${id}`),
+    create: (documentId: string, input: CreateInput & { id: string }) => call<Annotation>("POST", `/api/v1/documents/${documentId}/annotations`, input),
+    update: (id: string, version: number, patch: AnnotationPatch) => call<Annotation>("PATCH", `/api/v1/annotations/${id}`, { ...patch, version }),
+    remove: (id: string, version: number) => call<void>("DELETE", `/api/v1/annotations/${id}?version=${version}`),
+    /** A deleted annotation as it stands (a tombstone), for its version. */
+    getDeleted: (id: string) => call<Annotation>("GET", `/api/v1/annotations/${id}?include=deleted`),
+    /** Brings a deleted annotation back with the same id, author and history. */
+    restore: (id: string, version: number) => call<Annotation>("POST", `/api/v1/annotations/${id}/restore`, { version }),
+  };
+}
+
+export type AnnotationsApi = ReturnType<typeof annotationsApi>;

@@ -1,38 +1,102 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from "react";
 import { Button } from "@/components/ui/button";
+import type { Outcome } from "./annotation-commands";
 
-/** The attributes part of the side panel: a titled group with one Save button. */
+/** The panel's hold on an attribute form: save what is typed before the panel closes. */
+export interface DraftHandle {
+  flush(): Promise<Outcome>;
+}
+
+/**
+ * What the panel hands every attribute form for its frame. The panel, not the form, shows how a
+ * save went: a save that ends in a conflict reloads the form (it is keyed by version), and one
+ * that ends after the panel closed can only be told elsewhere.
+ */
+export interface FrameHooks {
+  onOutcome?: (outcome: Outcome) => void;
+  draftRef?: Ref<DraftHandle>;
+}
+
+/**
+ * The attributes part of the side panel: a titled group with one Save button. An edit is never
+ * dropped quietly: it saves on Enter, when focus leaves the form (a click on the text, another
+ * annotation, Escape) and before the panel closes; leaving the page with it unsaved asks first.
+ */
 export function AttributeFormFrame({
   title,
   note,
   disabled,
   dirty,
-  error,
   onSubmit,
+  onOutcome,
+  draftRef,
   children,
 }: {
   title: string;
   note?: string;
   disabled: boolean;
   dirty: boolean;
-  error?: string | null;
-  onSubmit: () => Promise<boolean> | boolean;
+  /** Saves the fields, or refuses them with the reason (e.g. "Value must be a number"). */
+  onSubmit: () => Promise<Outcome> | Outcome;
+  onOutcome?: (outcome: Outcome) => void;
+  draftRef?: Ref<DraftHandle>;
   children: ReactNode;
 }) {
   const [busy, setBusy] = useState(false);
+  const mounted = useRef(true);
+  const saving = useRef<Promise<Outcome> | null>(null);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  // The browser's own question, while an edit here is unsaved.
+  useEffect(() => {
+    if (!dirty || disabled) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [dirty, disabled]);
+
+  function save(): Promise<Outcome> {
+    if (!dirty || disabled) return Promise.resolve({ ok: true });
+    // A blur and a submit of the same edit (Enter, then a click away) save it once.
+    saving.current ??= (async () => {
+      if (mounted.current) setBusy(true);
+      try {
+        const outcome = await onSubmit();
+        onOutcome?.(outcome);
+        return outcome;
+      } finally {
+        saving.current = null;
+        if (mounted.current) setBusy(false);
+      }
+    })();
+    return saving.current;
+  }
+
+  useImperativeHandle(draftRef, () => ({ flush: save }));
+
   return (
     <form
       aria-label={`${title} attributes`}
       className="grid gap-3"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        setBusy(true);
-        try {
-          await onSubmit();
-        } finally {
-          setBusy(false);
+        void save();
+      }}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) void save();
+      }}
+      onKeyDown={(event) => {
+        // In the note (a textarea) Enter is a new line; Ctrl/Cmd+Enter saves.
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          void save();
         }
       }}
     >
@@ -41,16 +105,14 @@ export function AttributeFormFrame({
         {note && <p className="text-xs text-slate-600">{note}</p>}
         {children}
       </fieldset>
-      {error && (
-        <p role="alert" className="text-xs font-medium text-red-700">
-          {error}
-        </p>
-      )}
       {!disabled && (
-        <div>
+        <div className="flex items-center gap-2">
           <Button type="submit" size="sm" disabled={busy || !dirty} aria-busy={busy || undefined}>
             Save attributes
           </Button>
+          <span className="text-xs text-slate-600" aria-live="polite">
+            {busy ? "Saving…" : dirty ? "Unsaved: saves when you leave the form or press Enter" : ""}
+          </span>
         </div>
       )}
     </form>

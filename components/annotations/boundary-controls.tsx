@@ -3,7 +3,7 @@
 import type { CodePointIndex } from "@/lib/text/code-points";
 import type { CodePointRange } from "@/lib/text/quote";
 import { Button } from "@/components/ui/button";
-import { stepEdge, type Edge, type Unit } from "./word-steps";
+import { stepEdge, type Edge, type StepUnit as Unit } from "@/lib/text/snap";
 
 const STEPS: { direction: "extend" | "shrink"; unit: Unit; text: string }[] = [
   { direction: "extend", unit: "word", text: "+ word" },

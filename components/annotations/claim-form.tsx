@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { Textarea } from "@/components/ui/textarea";
-import { AttributeFormFrame } from "./attribute-form-frame";
+import { AttributeFormFrame, type FrameHooks } from "./attribute-form-frame";
+import type { Outcome } from "./annotation-commands";
 import { ChoiceField, Field, TextInputField, compact, stringOrUndefined } from "./attribute-fields";
 import { CREDIBILITY, RELIABILITY, REPORTING, type Annotation, type ClaimAttributes } from "./types";
 
@@ -24,11 +25,13 @@ export function ClaimForm({
   entities,
   disabled,
   onSave,
+  hooks,
 }: {
   attributes: ClaimAttributes;
   entities: readonly Annotation[];
   disabled: boolean;
-  onSave: (attributes: Record<string, unknown>) => Promise<boolean>;
+  onSave: (attributes: Record<string, unknown>) => Promise<Outcome>;
+  hooks?: FrameHooks;
 }) {
   const source = attributes.source;
   const initial = {
@@ -50,6 +53,7 @@ export function ClaimForm({
 
   return (
     <AttributeFormFrame
+      {...hooks}
       title="Claim"
       disabled={disabled}
       dirty={JSON.stringify(fields) !== JSON.stringify(initial)}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { AttributeFormFrame } from "./attribute-form-frame";
+import { AttributeFormFrame, type FrameHooks } from "./attribute-form-frame";
+import type { Outcome } from "./annotation-commands";
 import { ChoiceField, TextInputField, compact, stringOrUndefined } from "./attribute-fields";
 import { ENTITY_TYPES, type EntityAttributes } from "./types";
 
@@ -14,11 +15,22 @@ const TYPE_NAMES: Record<(typeof ENTITY_TYPES)[number], string> = {
   other: "Other",
 };
 
-export function EntityForm({ attributes, disabled, onSave }: { attributes: EntityAttributes; disabled: boolean; onSave: (attributes: Record<string, unknown>) => Promise<boolean> }) {
+export function EntityForm({
+  attributes,
+  disabled,
+  onSave,
+  hooks,
+}: {
+  attributes: EntityAttributes;
+  disabled: boolean;
+  onSave: (attributes: Record<string, unknown>) => Promise<Outcome>;
+  hooks?: FrameHooks;
+}) {
   const initial = { type: attributes.type ?? "", canonicalName: attributes.canonicalName ?? "" };
   const [fields, setFields] = useState(initial);
   return (
     <AttributeFormFrame
+      {...hooks}
       title="Entity"
       disabled={disabled}
       dirty={JSON.stringify(fields) !== JSON.stringify(initial)}

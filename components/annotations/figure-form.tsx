@@ -3,12 +3,23 @@
 import { useState } from "react";
 import { ChoiceField, TextInputField, compact, numberOrUndefined, stringOrUndefined } from "./attribute-fields";
 import { QUALIFIERS, type FigureAttributes } from "./types";
-import { AttributeFormFrame } from "./attribute-form-frame";
+import { AttributeFormFrame, type FrameHooks } from "./attribute-form-frame";
+import type { Outcome } from "./annotation-commands";
 
 const text = (value: number | string | undefined) => (value === undefined ? "" : String(value));
 
 /** A figure's reading: the server fills it from the span ("more than 6000" → > 6000), the analyst corrects it. */
-export function FigureForm({ attributes, disabled, onSave }: { attributes: FigureAttributes; disabled: boolean; onSave: (attributes: Record<string, unknown>) => Promise<boolean> }) {
+export function FigureForm({
+  attributes,
+  disabled,
+  onSave,
+  hooks,
+}: {
+  attributes: FigureAttributes;
+  disabled: boolean;
+  onSave: (attributes: Record<string, unknown>) => Promise<Outcome>;
+  hooks?: FrameHooks;
+}) {
   const initial = {
     value: text(attributes.value),
     low: text(attributes.low),
@@ -18,18 +29,15 @@ export function FigureForm({ attributes, disabled, onSave }: { attributes: Figur
     asOf: attributes.asOf ?? "",
   };
   const [fields, setFields] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
   const set = (name: keyof typeof fields) => (value: string) => setFields((f) => ({ ...f, [name]: value }));
   const dirty = JSON.stringify(fields) !== JSON.stringify(initial);
 
-  function submit(): Promise<boolean> | boolean {
+  function submit(): Promise<Outcome> | Outcome {
     const numbers = { value: numberOrUndefined(fields.value), low: numberOrUndefined(fields.low), high: numberOrUndefined(fields.high) };
     const bad = Object.entries(numbers).find(([, n]) => n !== undefined && !Number.isFinite(n));
     if (bad) {
-      setError(`${bad[0][0]!.toUpperCase()}${bad[0].slice(1)} must be a number, like 6000 or 2.5.`);
-      return false;
+      return { ok: false, message: `${bad[0][0]!.toUpperCase()}${bad[0].slice(1)} must be a number, like 6000 or 2.5.` };
     }
-    setError(null);
     const reading = ["value", "low", "high", "qualifier", "unit"] as const;
     const changedReading = reading.some((key) => fields[key] !== initial[key]);
     return onSave(
@@ -45,10 +53,10 @@ export function FigureForm({ attributes, disabled, onSave }: { attributes: Figur
 
   return (
     <AttributeFormFrame
+      {...hooks}
       title="Figure"
       disabled={disabled}
       dirty={dirty}
-      error={error}
       onSubmit={submit}
       note={attributes.parsed ? "Read from the text; correct it if the parser got it wrong." : undefined}
     >

@@ -10,5 +10,7 @@ export const KEYBOARD_SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ["Delete"], action: "Delete the current annotation" },
   { keys: ["Ctrl+Z", "⌘Z"], action: "Undo the last annotation action" },
   { keys: ["Ctrl+Shift+Z", "⌘⇧Z", "Ctrl+Y"], action: "Redo" },
+  { keys: ["Ctrl+F", "⌘F"], action: "Find in the text; Enter and Shift+Enter for the next and previous match, Escape to select it in the text" },
+  { keys: ["F3", "Shift+F3"], action: "Next or previous match while the find box is open (also Ctrl+G, ⌘G)" },
   { keys: ["?"], action: "Show these shortcuts" },
 ];

@@ -1,21 +1,20 @@
+import type { z } from "zod";
+import type { ZCreateAnnotation, ZUpdateAnnotation } from "@/lib/annotations/schemas";
+import type { Annotation as ApiAnnotation, AnnotationStatus, LabelKind } from "@/lib/annotations/shape";
+
 /**
- * The annotation and label shapes the API returns (ARCHITECTURE.md, API). Offsets are Unicode
- * code points, half-open [start, end), over the document's canonical text.
+ * The annotation and label shapes the API returns, as the reader holds them: derived from
+ * lib/annotations/shape.ts (the one declaration; it imports nothing server-side) and the API's
+ * request schemas (types only). Offsets are Unicode code points, half-open [start, end), over the
+ * document's canonical text.
  */
 
-export type LabelKind = "claim" | "entity" | "figure" | "other";
-export type AnnotationStatus = "pending" | "accepted" | "rejected";
+export type { AnnotationStatus, LabelKind };
 
-export interface LabelInfo {
-  id: string;
-  name: string;
-  kind: LabelKind;
-  color: string;
-  hotkey: string | null;
-  description?: string;
-}
+export type LabelInfo = ApiAnnotation["label"] & { description?: string };
 
 import {
+  ANNOTATION_STATUSES,
   ENTITY_TYPES,
   FIGURE_QUALIFIERS as QUALIFIERS,
   INFORMATION_CREDIBILITY as CREDIBILITY,
@@ -24,7 +23,7 @@ import {
 } from "@/lib/annotations/attribute-values";
 
 export { CREDIBILITY, ENTITY_TYPES, QUALIFIERS, RELIABILITY, REPORTING };
-export const STATUSES = ["pending", "accepted", "rejected"] as const satisfies readonly AnnotationStatus[];
+export const STATUSES = ANNOTATION_STATUSES;
 
 export interface FigureAttributes {
   value?: number;
@@ -51,46 +50,18 @@ export interface ClaimAttributes {
 
 export type Attributes = Record<string, unknown>;
 
-export interface Annotation {
-  id: string;
-  documentId: string;
-  /** Code points, inclusive. */
-  start: number;
-  /** Code points, exclusive. */
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  label: LabelInfo;
-  attributes: Attributes;
-  status: AnnotationStatus;
-  version: number;
-  author: { id: string; name: string; email: string };
-  createdAt: string;
-  updatedAt: string;
+export type Annotation = ApiAnnotation & {
   /** Client only: shown at once, not yet confirmed by the server. */
   pending?: true;
-}
+};
 
 /** What a PATCH may change; `version` is added by the caller from the annotation it saw. */
-export interface AnnotationPatch {
-  label?: string;
-  start?: number;
-  end?: number;
-  exact?: string;
-  attributes?: Attributes;
-  status?: AnnotationStatus;
-}
+export type AnnotationPatch = Omit<z.input<typeof ZUpdateAnnotation>, "version">;
 
-export interface CreateInput {
-  label: string;
-  start: number;
-  end: number;
-  exact: string;
-  attributes?: Attributes;
-}
+/** A create as the reader sends it: the quote always (the selection's), the id added by the caller. */
+export type CreateInput = Omit<z.input<typeof ZCreateAnnotation>, "id" | "exact"> & { exact: string };
 
-/** Who is looking, and what the matrix in lib/auth/permissions lets them do. */
+/** Who is looking, and what lib/auth/policies lets them do (viewerCapabilities). */
 export interface Viewer {
   userId: string;
   canCreate: boolean;

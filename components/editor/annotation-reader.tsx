@@ -12,7 +12,9 @@ import type { Annotation, LabelInfo } from "@/components/annotations/types";
 import { buildSegmentTable, posRangeToCodePoints, posToCodePoint, rangeToPos, toEditorDoc, type SegmentTable } from "@/lib/text/editor-positions";
 import type { CodePointRange } from "@/lib/text/quote";
 import { snapToWords } from "@/lib/text/snap";
-import { AnnotationHighlights, highlightEntry, highlightMeta, type Highlight, type Meta } from "./highlight-plugin";
+import { FindBox } from "./find-box";
+import { FindMatches } from "./find-plugin";
+import { AnnotationHighlights, highlightEntry, highlightMeta, type Highlight } from "./highlight-plugin";
 import { LineBlock } from "./line-block";
 import { ReadOnlyText } from "./read-only-text";
 import { annotationIdsAt, isRedo, isUndo, labelForKey } from "./reader-keys";
@@ -25,8 +27,6 @@ export interface ReaderHandle {
   reveal(id: string, options?: { flash?: boolean; caret?: boolean }): void;
   /** Makes `id` the current annotation (or none), as chosen outside the reader: the list, the panel. */
   select(id: string | null): void;
-  /** An optimistic annotation got its server id: if it is the current one, the new id is. */
-  rename(from: string, to: string): void;
 }
 
 export interface ReaderProps {
@@ -43,7 +43,7 @@ export interface ReaderProps {
   onSelect: (id: string | null) => void;
   /** Enter on an annotation: move into its details. */
   onOpen: (id: string) => void;
-  /** A snapped, non-empty code-point range to tag; returns the new annotation's (temporary) id. */
+  /** A snapped, non-empty code-point range to tag; returns the new annotation's id (kept once saved). */
   onTag: (range: CodePointRange & { exact: string }, label: LabelInfo) => string | void;
   onDelete: (id: string) => void;
   onUndo: () => void;
@@ -105,8 +105,6 @@ export function AnnotationReader(props: ReaderProps) {
   const clickCycle = useRef<{ pos: number; ids: string[] } | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [count, setCount] = useState<number | null>(null);
-  /** While tagging: highlight changes wait here to join the tagging transaction. */
-  const batch = useRef<Meta[] | null>(null);
 
   function tagSelection(editor: Editor, label: LabelInfo, exact: boolean): boolean {
     // The browser reports selection changes asynchronously (selectionchange); a hotkey pressed
@@ -123,20 +121,14 @@ export function AnnotationReader(props: ReaderProps) {
       latest.current.onNotice("The selection holds only whitespace; nothing was tagged.");
       return true;
     }
-    // The new highlight, the caret after it and its selection in one transaction: one redraw.
-    batch.current = [];
-    let id: string | void = undefined;
-    try {
-      id = latest.current.onTag({ ...snapped, exact: table.index.slice(snapped.start, snapped.end) }, label);
-    } finally {
-      const metas = batch.current;
-      batch.current = null;
-      if (id) metas.push({ type: "select", id });
-      const end = rangeToPos(table, snapped.start, snapped.end).to;
-      editor.view.dispatch(highlightMeta(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, end)), metas));
-    }
+    // The store draws the new highlight (its change reaches the subscription below, like every
+    // other change); this puts the caret after it and makes it the current annotation.
+    const id = latest.current.onTag({ ...snapped, exact: table.index.slice(snapped.start, snapped.end) }, label);
+    const end = rangeToPos(table, snapped.start, snapped.end).to;
+    const tr = editor.state.tr.setSelection(TextSelection.create(editor.state.doc, end));
+    if (id) choose(id, editor.view, tr);
+    else editor.view.dispatch(tr);
     exactSelection.current = false;
-    if (id) choose(id);
     return true;
   }
 
@@ -246,6 +238,7 @@ export function AnnotationReader(props: ReaderProps) {
         Text,
         ReadOnlyText,
         AnnotationHighlights,
+        FindMatches,
       ],
       content,
       editorProps: {
@@ -288,9 +281,7 @@ export function AnnotationReader(props: ReaderProps) {
   useEffect(() => {
     if (!editor) return;
     return store.subscribe(({ upsert, remove }) => {
-      const meta: Meta = { type: "change", upsert: toHighlights(table, upsert), remove };
-      if (batch.current) batch.current.push(meta);
-      else editor.view.dispatch(highlightMeta(editor.state.tr, meta));
+      editor.view.dispatch(highlightMeta(editor.state.tr, { type: "change", upsert: toHighlights(table, upsert), remove }));
       if (selected.current && remove.includes(selected.current) && !store.get(selected.current)) selected.current = null;
       startTransition(() => setCount(store.size));
     });
@@ -317,9 +308,6 @@ export function AnnotationReader(props: ReaderProps) {
         }
       },
       select: (id) => mark(id, editor?.view),
-      rename: (from, to) => {
-        if (selected.current === from) mark(to, editor?.view);
-      },
     }),
     [editor],
   );
@@ -331,6 +319,7 @@ export function AnnotationReader(props: ReaderProps) {
           Loading the text…
         </p>
       )}
+      {editor && <FindBox editor={editor} table={table} />}
       <EditorContent editor={editor} />
       {editor && canTag && (
         <SelectionToolbar editor={editor} labels={labels} onTag={(label, exact) => tagSelection(editor, label, exact || exactSelection.current)} />

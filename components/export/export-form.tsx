@@ -4,11 +4,10 @@ import { useId, useMemo, useState } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
+import { ANNOTATION_STATUSES as STATUSES } from "@/lib/annotations/attribute-values";
 import type { ExportFormat } from "@/lib/export/types";
 import { DocumentScopeField, type DocumentScope } from "./document-scope";
 import { FORMAT_CHOICES } from "./formats";
-
-const STATUSES = ["pending", "accepted", "rejected"] as const;
 
 export interface ExportFormProps {
   projectId: string;

@@ -1,6 +1,6 @@
 import type { ComponentProps } from "react";
 import { Select } from "@/components/ui/select";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/auth/policies";
 
 export function RoleSelect(props: ComponentProps<typeof Select>) {
   return (

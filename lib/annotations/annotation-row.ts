@@ -1,5 +1,5 @@
 import type { AuditAttributes } from "@/lib/audit/events";
-import type { AnnotationStatus, LabelKind } from "@/lib/db/generated/enums";
+import type { Annotation } from "./shape";
 
 /** What every read of an annotation loads with it: its label and author, in the same query. */
 export const ANNOTATION_INCLUDE = {
@@ -7,26 +7,18 @@ export const ANNOTATION_INCLUDE = {
   author: { select: { id: true, name: true, email: true } },
 } as const;
 
-/** An annotation as services return it and lib/api/presenters.ts presents it. Offsets in code points. */
-export interface AnnotationRow {
-  id: string;
-  documentId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
+/**
+ * An annotation as services return it and lib/api/presenters.ts presents it: the API's shape with
+ * the database's dates, JSON and nulls. Offsets in code points.
+ */
+export type AnnotationRow = Omit<Annotation, "attributes" | "createdAt" | "updatedAt" | "deletedAt" | "deletedById"> & {
   attributes: unknown;
-  status: AnnotationStatus;
-  version: number;
   createdAt: Date;
   updatedAt: Date;
   /** Set on a tombstone (a deleted annotation, kept for its history and for restore). */
   deletedAt: Date | null;
   deletedById: string | null;
-  label: { id: string; name: string; kind: LabelKind; color: string; hotkey: string | null };
-  author: { id: string; name: string; email: string };
-}
+};
 
 /** The audit snapshot of an annotation (annotation.created / annotation.deleted). */
 export function annotationSnapshot(row: AnnotationRow) {

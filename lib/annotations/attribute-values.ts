@@ -9,3 +9,10 @@ export const REPORTING_MODES = ["asserted", "reported", "alleged", "denied"] as 
 /** Admiralty (NATO) grading: source reliability A–F, information credibility 1–6. */
 export const SOURCE_RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
 export const INFORMATION_CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
+
+/**
+ * An annotation's review status. Declared here, not in shape.ts, because the browser needs the
+ * values and shape.ts brings zod, whose eval probe the page's CSP refuses; shape.ts builds the
+ * zod enum from this list.
+ */
+export const ANNOTATION_STATUSES = ["pending", "accepted", "rejected"] as const;

@@ -23,10 +23,13 @@ const CLIENT_ID_LOCK = 7402;
  */
 export async function createAnnotation({
   actorId,
+  author,
   documentId,
   input,
 }: {
   actorId: string;
+  /** The actor's name and email when the caller has them (the route's principal); else read here. */
+  author?: Omit<AnnotationRow["author"], "id">;
   documentId: string;
   input: unknown;
 }): Promise<AnnotationRow & { created: boolean }> {
@@ -45,13 +48,13 @@ export async function createAnnotation({
       exact: span.exact,
       fill: true,
     });
-    const row: NewAnnotation = { id: body.id, documentId, label: { id: label.id, name: label.name, kind: label.kind }, ...span, attributes };
+    const row = { id: body.id, documentId, label, ...span, attributes };
     if (body.id) {
       const existing = await existingUnderId(tx, body.id);
       if (existing) return { ...sameOrConflict(existing, row), created: false };
     }
-    const [id] = await writer.create([row]);
-    return { ...(await tx.annotation.findUniqueOrThrow({ where: { id }, include: ANNOTATION_INCLUDE })), created: true };
+    const who = author ?? (await tx.user.findUniqueOrThrow({ where: { id: actorId }, select: { name: true, email: true } }));
+    return { ...(await writer.createOne(row, { id: actorId, name: who.name, email: who.email })), created: true };
   });
 }
 

@@ -1,4 +1,4 @@
-import type { AnnotationAccess } from "./authorize-annotation";
+import type { AnnotationAccess } from "@/lib/auth/gate";
 import { citedConflict, countCitingClaims } from "./claim-sources";
 import { ZDeleteAnnotation, ZRestoreAnnotation } from "./schemas";
 import { validateAttributes } from "./validate-attributes";
@@ -8,7 +8,7 @@ import { writeAnnotations } from "./write-annotations";
  * Deletes an annotation if `version` is still current (else 409 with the current annotation) and
  * no live claim names it as its source. The row stays as a tombstone (deletedAt, deletedById):
  * lists, reads and exports leave it out, its history stays, and restoreAnnotation brings it back
- * with the same id and author. Authorization is the caller's authorizeAnnotation(write).
+ * with the same id and author. Authorization is the caller's gateAnnotation(edit).
  * `input` is `{ version }`.
  */
 export async function deleteAnnotation({ actorId, access, input }: { actorId: string; access: AnnotationAccess; input: unknown }) {
@@ -26,7 +26,7 @@ export async function deleteAnnotation({ actorId, access, input }: { actorId: st
 /**
  * Brings a tombstone back at version + 1, with the same id, author and history: 409 if `version`
  * is stale or the annotation is not deleted. Its attributes are checked again (a claim whose
- * source entity is itself deleted is refused, 422, until the source is restored). Authorization: authorizeAnnotation(write, deleted).
+ * source entity is itself deleted is refused, 422, until the source is restored). Authorization: gateAnnotation(edit, includeDeleted).
  */
 export async function restoreAnnotation({ actorId, access, input }: { actorId: string; access: AnnotationAccess; input: unknown }) {
   const { version } = ZRestoreAnnotation.parse(input);

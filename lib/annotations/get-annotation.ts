@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { ANNOTATION_INCLUDE, type AnnotationRow } from "./annotation-row";
 
 /**
- * One annotation with its label and author (call after authorizeAnnotation). A tombstone is
+ * One annotation with its label and author (call after gateAnnotation). A tombstone is
  * "not found" unless `includeDeleted` (`?include=deleted`).
  */
 export async function getAnnotation({
@@ -20,7 +20,7 @@ export async function getAnnotation({
   return annotation;
 }
 
-/** Every stored revision of an annotation, oldest first (call after authorizeAnnotation(read, deleted)). */
+/** Every stored revision of an annotation, oldest first (call after gateAnnotation(read, includeDeleted)). */
 export async function listRevisions({ annotationId }: { annotationId: string }) {
   return db().annotationRevision.findMany({ where: { annotationId }, orderBy: { version: "asc" } });
 }

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import type { AnnotationStatus, LabelKind } from "@/lib/db/generated/enums";
 import type { AnnotationRow } from "./annotation-row";
+import type { AnnotationStatus, LabelKind } from "./shape";
 import { ZListAnnotationsQuery } from "./schemas";
 
 type FlatRow = Omit<AnnotationRow, "label" | "author"> & {
@@ -19,7 +19,7 @@ type FlatRow = Omit<AnnotationRow, "label" | "author"> & {
  * Every annotation of a document, ordered by start, end, id, with label and author joined in the
  * same single query: a reader with 10,000 highlights needs them all at once, and a per-row
  * lookup would be 10,000 round trips. Filters: `label` (name in any case, or id), `author` (id or email),
- * `status`; tombstones only with `include=deleted`. Call after authorizeDocument.
+ * `status`; tombstones only with `include=deleted`. Call after gateDocument.
  */
 export async function listAnnotations({ documentId, query = {} }: { documentId: string; query?: unknown }): Promise<AnnotationRow[]> {
   const filters = ZListAnnotationsQuery.parse(query);

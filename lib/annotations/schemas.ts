@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-export const ANNOTATION_STATUSES = ["pending", "accepted", "rejected"] as const;
-export const ZAnnotationStatus = z.enum(ANNOTATION_STATUSES);
+import { ZAnnotationStatus } from "./shape";
 
 /**
  * Offsets are checked for type here (400) and for range against the text later (422), so

@@ -1,13 +1,12 @@
 import { ZodError } from "zod";
 import type { AuditEventBody } from "@/lib/audit/events";
 import { canonicalJson } from "@/lib/audit/hash";
-import { can } from "@/lib/auth/permissions";
+import { assertAnnotationChange, type AnnotationAccess } from "@/lib/auth/gate";
 import type { Tx } from "@/lib/db/client";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { resolveLabel, type LabelRef } from "@/lib/labels/resolve-label";
 import type { AnnotationRow } from "./annotation-row";
 import { refillFigure, type Attributes } from "./attributes";
-import type { AnnotationAccess } from "./authorize-annotation";
 import { citedConflict, countCitingClaims } from "./claim-sources";
 import { loadDocumentText } from "./document-text";
 import { quoteSpan, type QuotedSpan } from "./quote-span";
@@ -49,8 +48,8 @@ async function nextAttributes(
  * Changes an annotation's label, span, attributes or status, if `version` is still current (else
  * 409 with the current annotation). Every field is re-validated as on create; a change bumps the
  * version and is audited with before/after; a request that changes nothing returns the annotation
- * as it is. Authorization: the caller's authorizeAnnotation(write); setting the status also needs
- * review.decide (owners, reviewers).
+ * as it is. Authorization: the caller's gateAnnotation(edit); a change of status is checked here,
+ * where it is known, against the "status" rule of lib/auth/policies.ts.
  */
 export async function updateAnnotation({ actorId, access, input }: { actorId: string; access: AnnotationAccess; input: unknown }) {
   const patch = ZUpdateAnnotation.parse(input);
@@ -59,8 +58,8 @@ export async function updateAnnotation({ actorId, access, input }: { actorId: st
   return writeAnnotations({ projectId: access.projectId, actorId }, async (writer): Promise<AnnotationRow> => {
     const { tx } = writer;
     const current = await writer.lock(access.annotationId, { version: patch.version });
-    if (patch.status !== undefined && patch.status !== current.status && !can(access.role, "review.decide")) {
-      throw new AppError("forbidden", `Your role (${access.role}) cannot set an annotation's status; owners and reviewers decide it`);
+    if (patch.status !== undefined && patch.status !== current.status) {
+      assertAnnotationChange({ role: access.role, change: "status", isAuthor: current.author.id === actorId });
     }
     const label = patch.label === undefined ? current.label : await resolveLabel(tx, { projectId: access.projectId, ref: patch.label });
     const span: QuotedSpan = document

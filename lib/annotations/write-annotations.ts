@@ -1,9 +1,10 @@
 import { auditedTransaction, type Audit, type AuditedTransactionOptions } from "@/lib/audit/audited-transaction";
-import type { AuditInput } from "@/lib/audit/events";
+import { ZAuditEvent, type AuditInput } from "@/lib/audit/events";
 import { Prisma, type Tx } from "@/lib/db/client";
-import type { AnnotationStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { ANNOTATION_INCLUDE, annotationSnapshot, type AnnotationRow } from "./annotation-row";
+import type { AnnotationStatus } from "./shape";
+import { emit, type AnnotationChange, type AnnotationOp } from "./annotation-changes";
 import { staleVersion } from "./stale-version";
 
 /**
@@ -17,56 +18,19 @@ import { staleVersion } from "./stale-version";
  * label before they hand the row over.
  */
 
-export type AnnotationOp = "created" | "updated" | "deleted" | "restored";
-
-/** What listeners hear after commit: enough to refetch, never the row itself. */
-export interface AnnotationChange {
-  op: AnnotationOp;
-  annotationId: string;
-  documentId: string;
-  projectId: string;
-  version: number;
-  actorId: string;
-}
-
-type Listener = (changes: AnnotationChange[]) => void;
-const listeners = new Set<Listener>();
-
-/** Subscribes to committed annotation changes (live updates); returns the unsubscribe function. */
-export function onAnnotationsChanged(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
-}
-
-function emit(changes: AnnotationChange[]): void {
-  if (changes.length === 0) return;
-  for (const listener of listeners) {
-    // A listener's failure must not turn a committed write into an error response.
-    try {
-      listener(changes);
-    } catch (err) {
-      console.error("annotation change listener failed", err);
-    }
-  }
-}
+export { onAnnotationsChanged, type AnnotationChange, type AnnotationOp } from "./annotation-changes";
 
 /** The stored fields an update sets (all of them, as computed by the caller). */
-export interface AnnotationFields {
+export type AnnotationFields = Pick<AnnotationRow, "start" | "end" | "exact" | "prefix" | "suffix" | "status"> & {
   labelId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
   attributes: Record<string, unknown>;
-  status: AnnotationStatus;
-}
+};
 
 /** A new annotation as the writer stores it; `id` is the client's or the import's, else generated. */
 export type NewAnnotation = Omit<AnnotationFields, "labelId" | "status"> & {
   id?: string;
   documentId: string;
-  label: { id: string; name: string; kind: AnnotationRow["label"]["kind"] };
+  label: Pick<AnnotationRow["label"], "id" | "name" | "kind">;
   status?: AnnotationStatus;
 };
 
@@ -79,12 +43,21 @@ interface RevisionRow extends AnnotationFields {
   deletedAt: Date | null;
 }
 
+/** What a create's INSERT … RETURNING gives back: what the database set (defaults) or normalised (jsonb key order). */
+const INSERTED = { id: true, version: true, status: true, attributes: true, createdAt: true, updatedAt: true } as const;
+
 export interface AnnotationWriter {
   tx: Tx;
   audit: Audit;
   /** Locks the row and reads it; 404 for a missing one, and for a tombstone unless `deleted` says otherwise. */
   lock(annotationId: string, options?: { version?: number; deleted?: "refuse" | "require" }): Promise<AnnotationRow>;
   create(rows: NewAnnotation[]): Promise<string[]>;
+  /**
+   * One create that returns the stored row, built from what the insert returned: no re-read. Its
+   * revision and audit event go in one statement, at once: ahead of any event recorded through
+   * `audit` earlier in the same transaction (the create path records none).
+   */
+  createOne(row: NewAnnotation & { label: AnnotationRow["label"] }, author: AnnotationRow["author"]): Promise<AnnotationRow>;
   update(current: AnnotationRow, next: AnnotationFields, changes: UpdatedData["changes"]): Promise<AnnotationRow>;
   remove(current: AnnotationRow): Promise<void>;
   restore(current: AnnotationRow): Promise<AnnotationRow>;
@@ -174,6 +147,39 @@ function openWriter({
     deletedAt: row.deletedAt,
   });
 
+  const insertData = (a: NewAnnotation) => ({
+    ...(a.id ? { id: a.id } : {}),
+    documentId: a.documentId,
+    labelId: a.label.id,
+    authorId: actorId,
+    start: a.start,
+    end: a.end,
+    exact: a.exact,
+    prefix: a.prefix,
+    suffix: a.suffix,
+    attributes: a.attributes as Prisma.InputJsonObject,
+    status: a.status ?? "pending",
+  });
+
+  const createdEvent = (a: NewAnnotation, id: string): AuditInput => ({
+    action: "annotation.created",
+    subjectType: "annotation",
+    subjectId: id,
+    projectId,
+    actorId,
+    data: {
+      documentId: a.documentId,
+      label: { id: a.label.id, name: a.label.name, kind: a.label.kind },
+      start: a.start,
+      end: a.end,
+      exact: a.exact,
+      prefix: a.prefix,
+      suffix: a.suffix,
+      attributes: a.attributes as never,
+      status: a.status ?? "pending",
+    },
+  });
+
   const read = (id: string) => tx.annotation.findUniqueOrThrow({ where: { id }, include: ANNOTATION_INCLUDE });
 
   return {
@@ -197,19 +203,7 @@ function openWriter({
       const stored: RevisionRow[] = [];
       for (let at = 0; at < rows.length; at += BATCH) {
         const batch = rows.slice(at, at + BATCH);
-        const data = batch.map((a) => ({
-          ...(a.id ? { id: a.id } : {}),
-          documentId: a.documentId,
-          labelId: a.label.id,
-          authorId: actorId,
-          start: a.start,
-          end: a.end,
-          exact: a.exact,
-          prefix: a.prefix,
-          suffix: a.suffix,
-          attributes: a.attributes as Prisma.InputJsonObject,
-          status: a.status ?? "pending",
-        }));
+        const data = batch.map(insertData);
         // Rows with ids (imports, client-chosen) go in one statement; others get Prisma's cuid one by one.
         const created: { id: string }[] = [];
         if (data.every((d) => d.id)) {
@@ -223,32 +217,31 @@ function openWriter({
           ids.push(id);
           stored.push({ ...a, id, labelId: a.label.id, status: a.status ?? "pending", version: 1, deletedAt: null });
         });
-        await audit.many(
-          batch.map(
-            (a, i): AuditInput => ({
-              action: "annotation.created",
-              subjectType: "annotation",
-              subjectId: created[i]!.id,
-              projectId,
-              actorId,
-              data: {
-                documentId: a.documentId,
-                label: a.label,
-                start: a.start,
-                end: a.end,
-                exact: a.exact,
-                prefix: a.prefix,
-                suffix: a.suffix,
-                attributes: a.attributes as never,
-                status: a.status ?? "pending",
-              },
-            }),
-          ),
-        );
+        await audit.many(batch.map((a, i) => createdEvent(a, created[i]!.id)));
       }
       await revisions("created", stored);
       for (const row of stored) note("created", row);
       return ids;
+    },
+
+    async createOne(row, author) {
+      const stored = await tx.annotation.create({ data: insertData(row), select: INSERTED });
+      const { label, documentId, start, end, exact, prefix, suffix } = row;
+      const event = createdEvent(row, stored.id);
+      const body = ZAuditEvent.parse({ action: event.action, subjectType: event.subjectType, data: event.data });
+      // The hottest write: revision and audit event in one round trip (timestamps in UTC, as Prisma stores them).
+      await tx.$executeRaw`
+        WITH revision AS (
+          INSERT INTO "AnnotationRevision" ("annotationId", "version", "op", "documentId", "labelId", "start", "end", "exact",
+                                            "prefix", "suffix", "attributes", "status", "deleted", "actorId", "createdAt")
+          VALUES (${stored.id}, ${stored.version}, 'created', ${documentId}, ${label.id}, ${start}, ${end}, ${exact},
+                  ${prefix}, ${suffix}, ${JSON.stringify(stored.attributes)}::jsonb, ${stored.status}::"AnnotationStatus", false,
+                  ${actorId}, now() AT TIME ZONE 'UTC'))
+        INSERT INTO "AuditEvent" ("at", "actorId", "action", "subjectType", "subjectId", "projectId", "data")
+        VALUES (now() AT TIME ZONE 'UTC', ${actorId}, ${body.action}, ${body.subjectType}, ${stored.id}, ${projectId},
+                ${JSON.stringify(body.data)}::jsonb)`;
+      note("created", { id: stored.id, documentId, version: stored.version });
+      return { ...stored, documentId, start, end, exact, prefix, suffix, label, author, deletedAt: null, deletedById: null };
     },
 
     async update(current, next, fieldChanges) {

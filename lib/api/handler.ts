@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { requestPrincipal } from "@/lib/auth/session";
-import { assertSameOrigin } from "@/lib/auth/same-origin";
+import { requestPrincipal } from "./session";
+import { assertSameOrigin } from "./same-origin";
+import { gatePrincipal } from "@/lib/auth/gate";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { assertSafeInput } from "./hostile-input";
@@ -44,6 +45,22 @@ export function searchParams(req: NextRequest): Record<string, string> {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** JSON bodies up to this many UTF-16 units are sent uncompressed. */
+const SMALL_JSON = 8 * 1024;
+
+/**
+ * A handler's body as JSON. A small one is marked `no-transform`, which Next's compression
+ * honours: gzip costs more CPU per request than it saves on a few hundred bytes (an annotation).
+ * Large answers (a document's annotations) are still compressed. `no-store`: answers depend on
+ * the caller and their rights at that moment.
+ */
+function jsonResponse(result: unknown, status: number): NextResponse {
+  const text = JSON.stringify(result);
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (text.length <= SMALL_JSON) headers["cache-control"] = "no-store, no-transform";
+  return new NextResponse(text, { status, headers });
+}
+
 interface Args<P> {
   req: NextRequest;
   params: P;
@@ -64,9 +81,7 @@ export function apiRoute<P = Record<string, never>>(
       const principal = await requestPrincipal(req.headers);
       if (principal.via === "session" && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
       // The one place token scopes are enforced: every API route comes through here.
-      if (principal.scope === "read" && !SAFE_METHODS.has(req.method)) {
-        throw new AppError("forbidden", "This access token is read-only; use a token with scope write");
-      }
+      if (!SAFE_METHODS.has(req.method)) gatePrincipal(principal, "write");
       const params = await ctx.params;
       // Path and query strings reach SQL too: refuse NUL and lone surrogates before any handler.
       assertSafeInput(params, "A path parameter");
@@ -74,7 +89,7 @@ export function apiRoute<P = Record<string, never>>(
       const result = await handler({ req, params, principal });
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204 });
-      return NextResponse.json(result, { status });
+      return jsonResponse(result, status);
     } catch (err) {
       const response = errorResponse(err);
       // The body may be unread (refused before reading, or abandoned at a limit). Closing the

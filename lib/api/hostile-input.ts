@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { findLoneSurrogate } from "@/lib/text/code-points";
 
 /**
  * Strings that must never reach the database. PostgreSQL refuses U+0000 in text (22021) and in
@@ -20,11 +21,9 @@ export interface HostileFinding {
   key?: boolean;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 export function stringProblem(value: string): "nul" | "lone_surrogate" | null {
   if (value.includes("\u0000")) return "nul";
-  if (LONE_SURROGATE.test(value)) return "lone_surrogate";
+  if (findLoneSurrogate(value) !== -1) return "lone_surrogate";
   return null;
 }
 

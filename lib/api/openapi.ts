@@ -6,8 +6,8 @@ import { ZCreateToken } from "@/lib/tokens/create-token";
 import { ZChangePassword } from "@/lib/users/schemas";
 import { ZListDocumentsQuery, ZPasteDocument, ZUpdateDocument } from "@/lib/documents/schemas";
 import { ZClaimAttributes, ZEntityAttributes, ZFigureAttributes, ZOtherAttributes } from "@/lib/annotations/attributes";
+import { ZAnnotation, ZAnnotationStatus } from "@/lib/annotations/shape";
 import {
-  ZAnnotationStatus,
   ZCreateAnnotation,
   ZIncludeDeleted,
   ZListAnnotationsQuery,
@@ -45,24 +45,7 @@ const ZLabelOut = z.object({
 const ZAttributes = z
   .union([ZFigureAttributes, ZEntityAttributes, ZClaimAttributes, ZOtherAttributes])
   .describe("by the label's kind: figure, entity, claim, or a flat record for project-defined labels");
-const ZAnnotationOut = z.object({
-  id: z.string(),
-  documentId: z.string(),
-  start: z.number().int().describe("Unicode code points, half-open [start, end)"),
-  end: z.number().int(),
-  exact: z.string().describe("the text in [start, end)"),
-  prefix: z.string().describe("up to 32 code points before start"),
-  suffix: z.string().describe("up to 32 code points after end"),
-  label: ZLabelOut.pick({ id: true, name: true, kind: true, color: true, hotkey: true }),
-  attributes: ZAttributes,
-  status: ZAnnotationStatus,
-  version: z.number().int(),
-  author: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  deletedAt: z.iso.datetime().optional().describe("only on a deleted annotation (?include=deleted)"),
-  deletedById: z.string().optional().describe("who deleted it; only on a deleted annotation"),
-});
+const ZAnnotationOut = ZAnnotation.extend({ attributes: ZAttributes });
 const ZRevisionOut = z.object({
   annotationId: z.string(),
   version: z.number().int().describe("(annotationId, version) names this revision for good"),

@@ -1,4 +1,5 @@
 import type { AnnotationRow } from "@/lib/annotations/annotation-row";
+import type { Annotation } from "@/lib/annotations/shape";
 import type { AnnotationRevision, ApiToken, Label, Project, User } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import type { DocumentFields } from "@/lib/documents/list-documents";
@@ -23,7 +24,7 @@ export function presentLabel(label: Label & { annotationCount?: number }) {
 }
 
 /** An annotation with its label and author; `start`/`end` are Unicode code points, half-open. */
-export function presentAnnotation(annotation: AnnotationRow) {
+export function presentAnnotation(annotation: AnnotationRow): Annotation {
   const { label, author } = annotation;
   return {
     id: annotation.id,
@@ -34,14 +35,15 @@ export function presentAnnotation(annotation: AnnotationRow) {
     prefix: annotation.prefix,
     suffix: annotation.suffix,
     label: { id: label.id, name: label.name, kind: label.kind, color: label.color, hotkey: label.hotkey },
-    attributes: annotation.attributes ?? {},
+    attributes: (annotation.attributes ?? {}) as Annotation["attributes"],
     status: annotation.status,
     version: annotation.version,
     author: { id: author.id, name: author.name, email: author.email },
     createdAt: annotation.createdAt.toISOString(),
     updatedAt: annotation.updatedAt.toISOString(),
     // Only tombstones (shown with ?include=deleted) carry these, so live annotations keep their shape.
-    ...(annotation.deletedAt ? { deletedAt: annotation.deletedAt.toISOString(), deletedById: annotation.deletedById } : {}),
+    // The writer sets deletedAt and deletedById together (write-annotations.ts, remove).
+    ...(annotation.deletedAt ? { deletedAt: annotation.deletedAt.toISOString(), deletedById: annotation.deletedById! } : {}),
   };
 }
 

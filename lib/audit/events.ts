@@ -1,24 +1,24 @@
 import { z } from "zod";
+import { ZAnnotation, ZAnnotationLabel, ZAnnotationStatus } from "@/lib/annotations/shape";
+import { ZLabelKind } from "@/lib/labels/schemas";
 
 const ZRole = z.enum(["owner", "reviewer", "annotator", "viewer"]);
-const ZLabelKind = z.enum(["claim", "entity", "figure", "other"]);
-const ZAnnotationStatus = z.enum(["pending", "accepted", "rejected"]);
-const ZLabelRef = z.object({ id: z.string(), name: z.string(), kind: ZLabelKind });
+const ZLabelRef = ZAnnotationLabel.pick({ id: true, name: true, kind: true });
 const ZAttributes = z.record(z.string(), z.json());
 const change = <T extends z.ZodType>(value: T) => z.object({ from: value, to: value });
 
 /** An annotation as it stood: enough to restore it, or to re-verify its quote against the text. */
-const ZAnnotationSnapshot = z.object({
-  documentId: z.string(),
-  label: ZLabelRef,
-  start: z.number().int(),
-  end: z.number().int(),
-  exact: z.string(),
-  prefix: z.string(),
-  suffix: z.string(),
-  attributes: ZAttributes,
-  status: ZAnnotationStatus,
-});
+const ZAnnotationSnapshot = ZAnnotation.pick({
+  documentId: true,
+  label: true,
+  start: true,
+  end: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  attributes: true,
+  status: true,
+}).extend({ label: ZLabelRef, attributes: ZAttributes });
 
 /**
  * Every kind of audit event, as a closed union: recording an action that is not listed here, or
@@ -194,7 +194,6 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
 export type AuditAttributes = z.infer<typeof ZAttributes>;
 
 export type AuditEventBody = z.infer<typeof ZAuditEvent>;
-export type AuditAction = AuditEventBody["action"];
 
 /** What a service hands to `audit(...)`: the event body plus who did it to what. */
 export type AuditInput = AuditEventBody & {

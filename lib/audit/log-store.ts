@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { db } from "@/lib/db/client";
-import { fromHex, lazySubtreeRoots, type Hash, type SubtreeRootFn } from "./merkle";
+import { fromHex, type Hash } from "./merkle";
 
 /** A SQL runner: a dedicated pg client (sealer, verify) or Prisma's pool (API routes). */
 export type Query = <R>(sql: string, params?: unknown[]) => Promise<R[]>;
@@ -20,10 +20,6 @@ export function leafReader(query: Query) {
     );
     return rows.map((r) => fromHex(r.leafHash) ?? new Uint8Array(0));
   };
-}
-
-export function subtreeRoots(query: Query): SubtreeRootFn {
-  return lazySubtreeRoots(leafReader(query));
 }
 
 export async function treeSizeOf(query: Query): Promise<number> {

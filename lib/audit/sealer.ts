@@ -4,8 +4,9 @@ import type { KeyObject } from "node:crypto";
 import pg from "pg";
 import { auditCheckpointFile } from "@/lib/config";
 import { EVENT_COLUMNS, eventLeafHex, type EventRow } from "./log-event";
-import { LAST_SEALED_XID, leafReader, pgQuery, type Query } from "./log-store";
-import { fromHex, lazySubtreeRoots, nodeHash, rootOf, splitPoint, toHex, treeRoot, type Hash } from "./merkle";
+import { LAST_SEALED_XID, pgQuery } from "./log-store";
+import { fromHex, toHex, treeRoot, type Hash } from "./merkle";
+import { RootCache } from "./root-cache";
 import { auditSigningKey, signCheckpoint, type Checkpoint } from "./signing";
 
 /** Held (transaction-scoped) by whoever runs a sealing round: one round at a time per database. */
@@ -14,6 +15,12 @@ const SEAL_ROUND_LOCK = 7_401_000_002;
 const SEALER_LEADER_LOCK = 7_401_000_003;
 /** Events per round; a full round is followed at once by another, so lag cannot build up. */
 const BATCH = 2000;
+/**
+ * ms between rounds while events arrive (a round sealed some): short, so seal lag stays a small
+ * multiple of a round's time under load, yet long enough that a busy instance signs at most ~25
+ * checkpoints a second rather than one per event. With nothing sealed the loop idles at `intervalMs`.
+ */
+const BUSY_PAUSE_MS = 40;
 
 export interface SealOptions {
   key?: KeyObject;
@@ -47,6 +54,7 @@ export async function sealRound(
   await client.query("BEGIN");
   let checkpoint: Checkpoint | null = null;
   let sealed = 0;
+  let grown: { oldSize: number; fresh: Hash[] } | null = null;
   try {
     if (wait) await client.query(`SELECT pg_advisory_xact_lock(${SEAL_ROUND_LOCK})`);
     else {
@@ -81,6 +89,7 @@ export async function sealRound(
         [String(treeSize), checkpoint.rootHash, checkpoint.timestamp, checkpoint.signature, checkpoint.publicKey],
       );
       sealed = events.length;
+      grown = { oldSize, fresh: newLeaves };
     }
     await client.query("COMMIT");
   } catch (err) {
@@ -88,6 +97,7 @@ export async function sealRound(
     roots.reset();
     throw err;
   }
+  if (grown) roots.sealed(grown.oldSize, grown.fresh);
   if (checkpoint) appendCheckpoint(checkpointFile, checkpoint);
   return { sealed, checkpoint };
 }
@@ -95,33 +105,6 @@ export async function sealRound(
 function appendCheckpoint(file: string, checkpoint: Checkpoint): void {
   mkdirSync(path.dirname(file), { recursive: true });
   appendFileSync(file, JSON.stringify(checkpoint) + "\n", { mode: 0o600 });
-}
-
-/**
- * Subtree roots over sealed leaves, remembered across rounds (sealed leaves never change), plus
- * the leaves of the round in progress, served from memory so nothing uncommitted is remembered.
- */
-export class RootCache {
-  private committed = lazySubtreeRoots(this.readCommitted.bind(this));
-  private query: Query | null = null;
-  private readCommitted(start: number, end: number) {
-    return leafReader(this.query!)(start, end);
-  }
-  with(query: Query, oldSize: number, fresh: Hash[]) {
-    this.query = query;
-    const committed = this.committed;
-    // RFC 6962's split, so every subtree wholly inside the committed part comes from the cache.
-    const root = async (start: number, end: number): Promise<Hash> => {
-      if (end <= oldSize) return committed(start, end);
-      if (start >= oldSize) return rootOf(fresh.slice(start - oldSize, end - oldSize));
-      const k = splitPoint(end - start);
-      return nodeHash(await root(start, start + k), await root(start + k, end));
-    };
-    return root;
-  }
-  reset() {
-    this.committed = lazySubtreeRoots(this.readCommitted.bind(this));
-  }
 }
 
 /**
@@ -153,9 +136,9 @@ export async function sealPending(options: SealOptions & { url?: string } = {}):
 /**
  * The in-app sealer: one per database, elected with a session advisory lock on a dedicated
  * connection (an instance that loses the election keeps trying, so another takes over when the
- * sealer's instance stops). Rounds run every `intervalMs` (default 250 ms); a full round is
- * followed immediately by the next. Errors are logged and retried on a fresh connection; they never
- * reach the app.
+ * sealer's instance stops). A round that sealed nothing is followed by `intervalMs` (default
+ * 250 ms) of idling, one that sealed some by BUSY_PAUSE_MS, a full one at once by the next.
+ * Errors are logged and retried on a fresh connection; they never reach the app.
  */
 export class AuditSealer {
   private client: pg.Client | null = null;
@@ -204,7 +187,7 @@ export class AuditSealer {
     const roots = new RootCache();
     let key: KeyObject | null = null;
     while (!this.stopped) {
-      let full = false;
+      let pause = interval;
       try {
         key ??= this.options.key ?? auditSigningKey();
         if (!this.client) {
@@ -226,13 +209,14 @@ export class AuditSealer {
             roots,
           });
           this.rounds += 1;
-          full = (round?.sealed ?? 0) >= BATCH;
+          const sealed = round?.sealed ?? 0;
+          pause = sealed >= BATCH ? 0 : sealed > 0 ? Math.min(BUSY_PAUSE_MS, interval) : interval;
         }
       } catch (err) {
         this.log(`audit sealer: ${(err as Error).message}; retrying`);
         await this.disconnect();
       }
-      if (!full && !this.stopped) await this.sleep(interval);
+      if (pause > 0 && !this.stopped) await this.sleep(pause);
     }
   }
 }

@@ -1,8 +1,8 @@
 import { maxJsonBytes } from "@/lib/api/read-body";
 import { sessionIdleMs, sessionMaxAgeMs, signupOpen } from "@/lib/auth/settings";
 import { port } from "@/lib/config";
-import { maxUploadBytes } from "@/lib/documents/read-uploaded-files";
-import { maxImportBytes } from "@/lib/import/read-upload";
+import { maxUploadBytes } from "@/lib/api/uploads";
+import { maxImportBytes } from "@/lib/import/import-limits";
 import { ingestLimits, positiveInteger } from "@/lib/ingest/limits";
 
 /**

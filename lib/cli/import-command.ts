@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { importAnnotations } from "@/lib/import/import-annotations";
-import { maxImportBytes, tooLargeImport } from "@/lib/import/read-upload";
+import { maxImportBytes, tooLargeImport } from "@/lib/import/import-limits";
 import { ZImportQuery } from "@/lib/import/schemas";
 import type { ImportProblem } from "@/lib/import/types";
 import { resolveActor, resolveProject } from "./project-actor";

@@ -1,5 +1,5 @@
-import { authorizeProject } from "@/lib/auth/authorize";
-import type { Action } from "@/lib/auth/permissions";
+import { gateProject } from "@/lib/auth/gate";
+import type { Action } from "@/lib/auth/policies";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -18,7 +18,7 @@ export async function resolveActor(projectId: string, email: string | undefined,
     ? await db().user.findUnique({ where: { email: email.trim().toLowerCase() } })
     : (await db().membership.findFirst({ where: { projectId, role: "owner" }, orderBy: { createdAt: "asc" }, include: { user: true } }))?.user;
   if (!user) throw new AppError("not_found", email ? `No account uses ${email}` : "The project has no owner");
-  await authorizeProject({
+  await gateProject({
     principal: { userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "token" },
     projectId,
     action,

@@ -1,13 +1,13 @@
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import next from "next";
 import { dataDir, port as configuredPort } from "@/lib/config";
 import { disconnectDb } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/resolve-database";
 import { normalizeForwardedHeaders } from "@/lib/auth/client-address";
 import { applySecurityHeaders } from "@/lib/http/security-headers";
 import { lingerOnEarlyClose } from "@/lib/api/linger-close";
+import { nextRequestHandler } from "@/lib/api/next-handler";
 import { AuditSealer } from "@/lib/audit/sealer";
 import { auditSigningKey } from "@/lib/audit/signing";
 import { checkSettings } from "./check-settings";
@@ -69,9 +69,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<number> {
     sealer = new AuditSealer({ url: process.env.DATABASE_URL!, log, key: auditSigningKey() });
     sealer.start();
 
-    const app = next({ dev, dir: ROOT, port, hostname: "localhost", turbopack: dev });
-    await app.prepare();
-    const handle = app.getRequestHandler();
+    const handle = await nextRequestHandler({ dev, dir: ROOT, port });
     server = http.createServer((req, res) => {
       // Sign-in throttling keys on the client address and the same-origin check on the host;
       // only a trusted proxy may state them (TRACEWELL_TRUST_PROXY=1).

@@ -50,17 +50,35 @@ export function withCredentials(url: string, user: string, password: string): st
  * password. Needs a superuser or CREATEROLE (the embedded server's and docker-compose's owner have it).
  */
 export async function ensureLoginRole(ownerUrl: string, role: { name: string; password: string }): Promise<void> {
-  await withPgClient(ownerUrl, async (client) => {
+  await retryCatalogRace(() => withPgClient(ownerUrl, async (client) => {
     const attributes = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT PASSWORD ${client.escapeLiteral(role.password)}`;
     const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role.name]);
     try {
       await client.query(`${exists.rowCount ? "ALTER" : "CREATE"} ROLE ${ident(role.name)} WITH ${attributes}`);
     } catch (err) {
-      // 42710: another instance created it between our look and our CREATE.
-      if ((err as { code?: string }).code !== "42710") throw err;
+      // 42710 or 23505 (pg_authid's unique index): another process created it between our look
+      // and our CREATE.
+      if (!["42710", "23505"].includes((err as { code?: string }).code ?? "")) throw err;
       await client.query(`ALTER ROLE ${ident(role.name)} WITH ${attributes}`);
     }
-  });
+  }));
+}
+
+/**
+ * Two processes altering the same role or granting on the same objects at once (the app starting
+ * while a CLI command runs; test servers on one cluster) can make PostgreSQL refuse one with
+ * "tuple concurrently updated". Roles are shared by every database of the cluster, so no
+ * database-scoped lock can order them; the statements are idempotent, so trying again is safe.
+ */
+async function retryCatalogRace<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= attempts || !/tuple concurrently (updated|deleted)/.test((err as Error).message ?? "")) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+    }
+  }
 }
 
 async function grantWith(client: pg.Client, role: string): Promise<void> {
@@ -92,7 +110,7 @@ async function grantWith(client: pg.Client, role: string): Promise<void> {
  * half-granted schema.
  */
 export async function grantAppRole(ownerUrl: string, role: string): Promise<void> {
-  await withPgClient(ownerUrl, async (client) => {
+  await retryCatalogRace(() => withPgClient(ownerUrl, async (client) => {
     const { rows } = await client.query<{ me: string }>("SELECT current_user AS me");
     // Revoking from the owner itself would strip the tables' owner of its own rights.
     if (rows[0]!.me === role) throw new Error(`The app role "${role}" is the owner of the schema; give the app a role of its own.`);
@@ -104,7 +122,7 @@ export async function grantAppRole(ownerUrl: string, role: string): Promise<void
       await client.query("ROLLBACK");
       throw err;
     }
-  });
+  }));
 }
 
 /** The role's attributes as PostgreSQL sees them, for warnings about a too-powerful DATABASE_URL. */

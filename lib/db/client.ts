@@ -3,7 +3,6 @@ import { PrismaClient } from "./generated/client";
 import { closePgPool } from "./pg-pool";
 
 export type { Prisma } from "./generated/client";
-export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -14,7 +13,9 @@ function createClient(): PrismaClient {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: start Tracewell with `npm start` or `tracewell serve`.");
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  // "minimal": no call-site capture per operation (a stack walk on every query); errors keep
+  // their code and message, which is all lib/errors.ts maps.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }), errorFormat: "minimal" });
 }
 
 /**

@@ -41,10 +41,6 @@ export async function seedDemo(): Promise<boolean> {
   return true;
 }
 
-export async function demoAccountsExist(): Promise<boolean> {
-  return (await db().user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })) > 0;
-}
-
 /**
  * The demo accounts that still sign in with the published password (an operator who changed
  * their passwords has closed that door; their mere existence is harmless).

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
-/** One document with its text, uploader and annotation count (call after authorizeDocument). */
+/** One document with its text, uploader and annotation count (call after gateDocument). */
 export async function getDocument({ documentId }: { documentId: string }) {
   const document = await db().document.findUnique({
     where: { id: documentId },

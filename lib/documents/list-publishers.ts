@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 
-/** The distinct publishers of a project's documents, for the list's filter (call after authorizeProject). */
+/** The distinct publishers of a project's documents, for the list's filter (call after gateProject). */
 export async function listPublishers({ projectId }: { projectId: string }): Promise<string[]> {
   const rows = await db().document.findMany({
     where: { projectId, publisher: { not: null } },

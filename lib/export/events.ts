@@ -1,4 +1,5 @@
-import { CodePointIndex, codePointLength } from "@/lib/text/code-points";
+import { CodePointIndex, codePointLength, splitsSurrogatePair } from "@/lib/text/code-points";
+import { stepForward } from "@/lib/text/quote";
 import type { ExportAnnotation, ExportDocument, ExportEvent } from "./types";
 
 /**
@@ -34,19 +35,14 @@ export class ExportStreamError extends Error {
   }
 }
 
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-
 /** UTF-16 offset of code point `cp`: a short walk from the cursor, or the index's O(block) lookup. */
 function toUtf16(scope: DocumentScope, cp: number): number {
   const { cursor, index } = scope;
   if (cp < cursor.cp || cp - cursor.cp > 256) {
     cursor.unit = index.toUtf16(cp);
   } else {
-    const text = index.text;
-    for (let k = cursor.cp; k < cp; k++) {
-      cursor.unit += isHigh(text.charCodeAt(cursor.unit)) && isLow(text.charCodeAt(cursor.unit + 1)) ? 2 : 1;
-    }
+    // cp ≤ the text's length (checked by the caller), so the walk never runs off the end.
+    cursor.unit = stepForward(index.text, cursor.unit, cp - cursor.cp);
   }
   cursor.cp = cp;
   return cursor.unit;
@@ -67,7 +63,7 @@ function checkAnnotation(scope: DocumentScope, annotation: ExportAnnotation): vo
   const matches =
     text.startsWith(exact, from) &&
     codePointLength(exact) === end - start &&
-    !(isHigh(text.charCodeAt(after - 1)) && isLow(text.charCodeAt(after)));
+    !splitsSurrogatePair(text, after);
   if (!matches) {
     throw new ExportStreamError(`annotation ${annotation.id}: exact does not match the text at [${start}, ${end}) of document ${scope.document.id}`);
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ANNOTATION_STATUSES } from "@/lib/annotations/schemas";
+import { ANNOTATION_STATUSES } from "@/lib/annotations/shape";
 import { EXPORT_FORMATS, MAX_EXPORT_DOCUMENTS, type ExportFilters, type ExportFormat } from "./types";
 
 /**

@@ -1,4 +1,4 @@
-import { CodePointIndex } from "@/lib/text/code-points";
+import { CodePointIndex, splitsSurrogatePair } from "@/lib/text/code-points";
 
 /**
  * The tokenizer and sentence rule of the CoNLL export (docs/export-formats.md).
@@ -36,8 +36,7 @@ const segmenter = new Intl.Segmenter("und", { granularity: "word" });
 function codePointsIn(text: string, from: number, to: number): number {
   let n = 0;
   for (let u = from; u < to; u++) {
-    const c = text.charCodeAt(u);
-    if (c >= 0xdc00 && c <= 0xdfff && u > from && text.charCodeAt(u - 1) >= 0xd800 && text.charCodeAt(u - 1) <= 0xdbff) continue;
+    if (u > from && splitsSurrogatePair(text, u)) continue;
     n++;
   }
   return n;

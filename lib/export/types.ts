@@ -1,3 +1,6 @@
+import type { AnnotationRow } from "@/lib/annotations/annotation-row";
+import type { AnnotationStatus } from "@/lib/annotations/shape";
+
 /**
  * The shapes every exporter consumes. An export is a stream of events — a document, then its
  * annotations in (start, end, id) order, then the next document — so no writer ever needs the
@@ -33,32 +36,13 @@ export interface ExportDocument {
   createdAt: Date;
 }
 
-export interface ExportLabel {
-  id: string;
-  name: string;
-  kind: "claim" | "entity" | "figure" | "other";
-  color: string;
-  hotkey: string | null;
-  description: string;
-}
+export type ExportLabel = AnnotationRow["label"] & { description: string };
 
-export interface ExportAnnotation {
-  id: string;
-  documentId: string;
+/** A live annotation (exports leave tombstones out) with its label in full. Offsets in code points, half-open. */
+export type ExportAnnotation = Omit<AnnotationRow, "label" | "attributes" | "deletedAt" | "deletedById"> & {
   label: ExportLabel;
-  /** Unicode code points, half-open. */
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
   attributes: Record<string, unknown>;
-  status: "pending" | "accepted" | "rejected";
-  version: number;
-  author: { id: string; name: string; email: string };
-  createdAt: Date;
-  updatedAt: Date;
-}
+};
 
 export type ExportEvent = { type: "document"; document: ExportDocument } | { type: "annotation"; annotation: ExportAnnotation };
 
@@ -66,7 +50,7 @@ export interface ExportFilters {
   documentIds?: string[];
   q?: string;
   labels?: string[];
-  statuses?: ("pending" | "accepted" | "rejected")[];
+  statuses?: AnnotationStatus[];
   authors?: string[];
 }
 

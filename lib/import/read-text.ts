@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ANNOTATION_STATUSES } from "@/lib/annotations/schemas";
+import { ZAnnotationStatus } from "@/lib/annotations/shape";
 import type { ImportProblem, PlannedAnnotation } from "./types";
 
 /** Helpers the readers share: decoding, JSON lines, and zod issues worded for the report. */
@@ -48,7 +48,6 @@ export function fileProblem(message: string): ImportProblem {
   return { document: null, index: null, message };
 }
 
-export const ZStatus = z.enum(ANNOTATION_STATUSES);
 export const ZAttributes = z.record(z.string(), z.unknown());
 
 /** An annotation as JSONL and spaCy files carry it (extra keys are ignored). */
@@ -60,7 +59,7 @@ export const ZSpan = z.object({
   exact: z.string().optional(),
   kind: z.string().optional(),
   attributes: ZAttributes.nullish().transform((value) => value ?? {}),
-  status: ZStatus.optional(),
+  status: ZAnnotationStatus.optional(),
 });
 
 /** The annotations array of a record, each checked on its own so one bad entry names itself. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { decodeUtf8, describeIssues, MalformedFile, ZStatus } from "./read-text";
+import { ZAnnotationStatus } from "@/lib/annotations/shape";
+import { decodeUtf8, describeIssues, MalformedFile } from "./read-text";
 import type { ImportFile, ImportPlan, ImportProblem, PlannedAnnotation, PlannedDocument } from "./types";
 
 /**
@@ -22,7 +23,7 @@ const ZAnnotation = z.object({
   type: z.union([z.string(), z.array(z.string())]).optional(),
   body: z.union([ZBody, z.array(ZBody)]).optional(),
   target: z.union([ZTarget, z.array(ZTarget).min(1)], { error: "needs a target with a source" }),
-  reviewStatus: ZStatus.optional(),
+  reviewStatus: ZAnnotationStatus.optional(),
 });
 const ZManifestDocument = z.object({ id: z.string(), title: z.string().optional(), sha256: z.string(), source: z.string().optional() });
 

@@ -1,4 +1,4 @@
-import type { AnnotationStatus } from "@/lib/db/generated/enums";
+import type { AnnotationStatus } from "@/lib/annotations/shape";
 
 /**
  * What every reader turns its format into: one plan per document, annotations in the file's

@@ -3,8 +3,8 @@ import { parseAttributes } from "@/lib/annotations/attributes";
 import { canonicalJson } from "@/lib/audit/hash";
 import { loadDocumentText } from "@/lib/annotations/document-text";
 import { quoteSpan, type QuotedSpan } from "@/lib/annotations/quote-span";
+import type { AnnotationFields, NewAnnotation } from "@/lib/annotations/write-annotations";
 import { db } from "@/lib/db/client";
-import type { AnnotationStatus, LabelKind } from "@/lib/db/generated/enums";
 import { ZDocumentMetadata, type DocumentMetadata } from "@/lib/documents/schemas";
 import { AppError } from "@/lib/errors";
 import { ingestPastedText, type IngestOk } from "@/lib/ingest/ingest-file";
@@ -29,19 +29,10 @@ import type { ImportFormat, ImportPlan, ImportProblem, PlannedAnnotation, Planne
  * adds nothing the second time.
  */
 
-type LabelRow = { id: string; name: string; kind: LabelKind };
+type LabelRow = NewAnnotation["label"];
 
-export interface VerifiedAnnotation {
-  id: string;
-  label: LabelRow;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  attributes: Record<string, unknown>;
-  status: AnnotationStatus;
-}
+/** What the writer will store, with the id and status the import decided. */
+export type VerifiedAnnotation = Omit<NewAnnotation, "id" | "documentId" | "status"> & Pick<AnnotationFields, "status"> & { id: string };
 
 export type DocumentTarget = { kind: "existing"; id: string } | { kind: "new"; ingested: IngestOk; metadata: DocumentMetadata };
 

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { ProjectAccess } from "@/lib/auth/authorize";
+import type { ProjectAccess } from "@/lib/auth/gate";
 
-/** One project as its member sees it (call after authorizeProject). */
+/** One project as its member sees it (call after gateProject). */
 export async function getProject(access: ProjectAccess) {
   const project = await db().project.findUnique({
     where: { id: access.projectId },

@@ -1,4 +1,4 @@
-import { visibleProjects } from "@/lib/auth/authorize";
+import { visibleProjects } from "@/lib/auth/policies";
 import { db } from "@/lib/db/client";
 import { ZPageQuery } from "./schemas";
 

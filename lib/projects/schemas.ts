@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/auth/policies";
 import { ZEmail } from "@/lib/users/schemas";
 
 export const ZProjectName = z.string().trim().min(1, "Enter a project name").max(200);

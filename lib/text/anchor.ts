@@ -1,4 +1,4 @@
-import { codePointLength } from "./code-points";
+import { codePointLength, splitsSurrogatePair } from "./code-points";
 import { verifyQuote, type TextSource } from "./quote";
 
 /**
@@ -26,9 +26,7 @@ export type AnchorResult =
   | { status: "anchored" | "moved"; start: number; end: number }
   | { status: "orphaned"; start?: undefined; end?: undefined };
 
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-const splitsPair = (s: string, u: number) => u > 0 && u < s.length && isLow(s.charCodeAt(u)) && isHigh(s.charCodeAt(u - 1));
+const splitsPair = splitsSurrogatePair;
 
 /** Units of `prefix` that match, from its end backwards, the text ending at unit `u`. */
 function prefixMatch(text: string, u: number, prefix: string): number {

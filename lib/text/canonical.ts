@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { isHighSurrogate, isLowSurrogate } from "./code-points";
 import { findInvalidUtf8 } from "./utf8";
 
 /**
@@ -69,16 +70,16 @@ function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): Deco
   const le = encoding === "utf-16le";
   for (let i = 0; i < bytes.length; i += 2) {
     const unit = le ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!;
-    if (unit >= 0xd800 && unit <= 0xdbff) {
+    if (isHighSurrogate(unit)) {
       const j = i + 2;
       const next = j + 1 < bytes.length ? (le ? bytes[j]! | (bytes[j + 1]! << 8) : (bytes[j]! << 8) | bytes[j + 1]!) : -1;
-      if (next >= 0xdc00 && next <= 0xdfff) {
+      if (isLowSurrogate(next)) {
         i = j;
         continue;
       }
       throw loneSurrogate(i, unit);
     }
-    if (unit >= 0xdc00 && unit <= 0xdfff) throw loneSurrogate(i, unit);
+    if (isLowSurrogate(unit)) throw loneSurrogate(i, unit);
   }
   const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
   const nul = text.indexOf("\0");

@@ -12,13 +12,21 @@
  * `CodePointIndex` once.
  */
 
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+/** The first half of a surrogate pair (U+D800–U+DBFF), by UTF-16 code unit. */
+export const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+/** The second half of a surrogate pair (U+DC00–U+DFFF), by UTF-16 code unit. */
+export const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+const isHigh = isHighSurrogate;
+const isLow = isLowSurrogate;
 
-/** True when unit `i` is the second half of a surrogate pair (so no code point starts there). */
-function isTrailingLow(s: string, i: number): boolean {
+/**
+ * True when unit `i` is the second half of a surrogate pair: offset `i` splits a character, so no
+ * code point starts there (every check of "is this a character boundary" is this one).
+ */
+export function splitsSurrogatePair(s: string, i: number): boolean {
   return i > 0 && isLow(s.charCodeAt(i)) && isHigh(s.charCodeAt(i - 1));
 }
+const isTrailingLow = splitsSurrogatePair;
 
 function pairsBetween(s: string, from: number, to: number): number {
   let pairs = 0;
@@ -75,8 +83,13 @@ export function sliceCodePoints(s: string, start: number, end: number): string {
   return s.slice(a, b);
 }
 
-/** The UTF-16 index of the first lone surrogate, or -1 for well-formed text. */
+/**
+ * The UTF-16 index of the first lone surrogate, or -1 for well-formed text: the one check of
+ * "is this valid Unicode" (a lone surrogate has no UTF-8 form, so PostgreSQL, sha256 and RFC 8785
+ * cannot take it as itself).
+ */
 export function findLoneSurrogate(s: string): number {
+  if (s.isWellFormed()) return -1; // native and fast: the usual answer for long texts
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (isHigh(c)) {

@@ -1,4 +1,4 @@
-import { CodePointIndex } from "./code-points";
+import { CodePointIndex, splitsSurrogatePair } from "./code-points";
 import type { CodePointRange } from "./quote";
 
 /**
@@ -77,9 +77,8 @@ export function buildSegmentTable(text: string, { linesPerBlock = LINES_PER_BLOC
       utf16Start[line] = i + 1;
       cpStart[line] = i + 1 - pairs;
       pmStart[line] = i + 1 + line + 2 * Math.floor(line / linesPerBlock) + 1;
-    } else if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
-      const h = text.charCodeAt(i - 1);
-      if (h >= 0xd800 && h <= 0xdbff) pairs++;
+    } else if (splitsSurrogatePair(text, i)) {
+      pairs++;
     }
   }
   const blocks = Math.ceil(lineCount / linesPerBlock);
@@ -138,11 +137,7 @@ export function posToCodePoint(table: SegmentTable, pos: number, bias: Bias = 1)
   }
   let u = pos - textStart + table.utf16Start[line]!;
   const t = table.text;
-  const lo = t.charCodeAt(u);
-  if (lo >= 0xdc00 && lo <= 0xdfff && u > table.utf16Start[line]!) {
-    const hi = t.charCodeAt(u - 1);
-    if (hi >= 0xd800 && hi <= 0xdbff) u += bias < 0 ? -1 : 1;
-  }
+  if (u > table.utf16Start[line]! && splitsSurrogatePair(t, u)) u += bias < 0 ? -1 : 1;
   return table.index.toCodePoint(u);
 }
 

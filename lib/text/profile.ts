@@ -1,3 +1,5 @@
+import { isHighSurrogate, isLowSurrogate } from "./code-points";
+
 /**
  * A text profile: counts of what breaks offsets in other tools (astral characters, emoji
  * sequences, combining marks, right-to-left paragraphs, invisible characters, very long lines).
@@ -127,9 +129,8 @@ function scanLines(text: string): LineScan {
       continue;
     }
     lineLength++;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
+    if (isHighSurrogate(c)) {
+      if (isLowSurrogate(text.charCodeAt(i + 1))) {
         scan.astral++;
         blank = false;
         i++;
@@ -189,8 +190,7 @@ function countEmoji(text: string): number {
     }
     for (let size = WINDOW; ; size *= 4) {
       let end = Math.min(text.length, start + size);
-      const c = text.charCodeAt(end);
-      if (c >= 0xdc00 && c <= 0xdfff) end++;
+      if (isLowSurrogate(text.charCodeAt(end))) end++;
       let resume = -1;
       let clusters = 0;
       let last = { hit: false, at: start };

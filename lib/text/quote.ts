@@ -1,4 +1,4 @@
-import { CodePointIndex, codePointToUtf16 } from "./code-points";
+import { CodePointIndex, codePointToUtf16, isHighSurrogate as isHigh, isLowSurrogate as isLow } from "./code-points";
 
 /**
  * Quote selectors (ARCHITECTURE.md, the text contract, point 4; W3C TextQuoteSelector): the
@@ -27,9 +27,6 @@ export interface TextQuote {
 export const QUOTE_CONTEXT = 32;
 
 export type TextSource = string | CodePointIndex;
-
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** The unit `n` code points after unit `u`, or -1 when the text ends first. */
 export function stepForward(s: string, u: number, n: number): number {

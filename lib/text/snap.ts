@@ -1,4 +1,4 @@
-import { codePointLength, type CodePointIndex } from "./code-points";
+import { codePointLength, isLowSurrogate as isLow, type CodePointIndex } from "./code-points";
 import { stepBack, stepForward, toUtf16Range, type CodePointRange } from "./quote";
 
 /**
@@ -27,10 +27,9 @@ const WORD_REACH = 256;
 const BLANK = /^[\s\u200B\u2060]+$/u;
 const BLANK_CHAR = /^[\s\u200B\u2060]$/u;
 const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** U+1F1E6–U+1F1FF at unit u. */
-const isRegionalIndicator = (s: string, u: number) =>
+export const isRegionalIndicator = (s: string, u: number) =>
   s.charCodeAt(u) === 0xd83c && s.charCodeAt(u + 1) >= 0xdde6 && s.charCodeAt(u + 1) <= 0xddff;
 
 /** Moves a window's start off the second half of a surrogate pair. */
@@ -61,6 +60,11 @@ function clusterAt(text: string, u: number): [number, number] {
 
 const clusterStart = (text: string, u: number) => (u >= text.length ? u : clusterAt(text, u)[0]);
 const clusterEnd = (text: string, u: number) => (u <= 0 ? u : clusterAt(text, u - 1)[1]);
+
+/** True when no grapheme cluster straddles unit u (0 ≤ u ≤ text.length): a find match may start or end there. */
+export function isGraphemeBoundary(text: string, u: number): boolean {
+  return u <= 0 || u >= text.length || clusterAt(text, u)[0] === u;
+}
 
 /** The word-like segment holding unit u, within its line and WORD_REACH code points. */
 function wordAt(text: string, u: number): [number, number] | null {
@@ -138,4 +142,55 @@ export function snapToWords(text: string, start: number, end: number, options: S
   const startCp = a <= from ? start - codePointLength(text.slice(a, from)) : start + codePointLength(text.slice(from, a));
   const endCp = b >= to ? end + codePointLength(text.slice(to, b)) : end - codePointLength(text.slice(b, to));
   return { start: startCp, end: endCp };
+}
+
+/** Which edge of a span a boundary step moves, and by what. */
+export type Edge = "start" | "end";
+export type StepUnit = "word" | "character";
+
+/** How far, in UTF-16 units each way, a boundary step looks for the next word or character. */
+const STEP_REACH = 400;
+
+/** Word-like (or, for characters, non-blank) segments near unit u, as UTF-16 [start, end). */
+function stepTargets(text: string, u: number, unit: StepUnit): [number, number][] {
+  const from = unsplit(text, Math.max(0, u - STEP_REACH));
+  let to = Math.min(text.length, u + STEP_REACH);
+  if (to < text.length && isLow(text.charCodeAt(to))) to++;
+  const targets: [number, number][] = [];
+  for (const s of (unit === "word" ? words : graphemes).segment(text.slice(from, to))) {
+    const keep = unit === "word" ? s.isWordLike : !BLANK.test(s.segment);
+    if (keep) targets.push([from + s.index, from + s.index + s.segment.length]);
+  }
+  return targets;
+}
+
+/**
+ * The span with one edge moved outwards (extend) or inwards (shrink) by one word or one
+ * character (a grapheme cluster, so a flag or a ZWJ family moves as one) — the boundary buttons
+ * of the side panel. Never leaves whitespace at an edge and never empties the span: a step that
+ * cannot be taken returns null.
+ */
+export function stepEdge(
+  index: CodePointIndex,
+  span: CodePointRange,
+  edge: Edge,
+  direction: "extend" | "shrink",
+  unit: StepUnit,
+): CodePointRange | null {
+  const text = index.text;
+  const a = index.toUtf16(span.start);
+  const b = index.toUtf16(span.end);
+  let next: number | undefined;
+  if (edge === "start") {
+    const starts = stepTargets(text, a, unit).map(([s]) => s);
+    next = direction === "extend" ? starts.findLast((s) => s < a) : starts.find((s) => s > a);
+    if (next !== undefined && next >= b) return null;
+  } else {
+    const ends = stepTargets(text, b, unit).map(([, e]) => e);
+    next = direction === "extend" ? ends.find((e) => e > b) : ends.findLast((e) => e < b);
+    if (next !== undefined && next <= a) return null;
+  }
+  if (next === undefined) return null;
+  const moved = index.toCodePoint(next);
+  return edge === "start" ? { start: moved, end: span.end } : { start: span.start, end: moved };
 }

@@ -1,7 +1,5 @@
 import { z } from "zod";
 import { auditedTransaction } from "@/lib/audit/audited-transaction";
-import type { Principal } from "@/lib/auth/principal";
-import { AppError } from "@/lib/errors";
 import { displayPrefix, generateTokenSecret, hashToken } from "./token-secret";
 
 /**
@@ -25,14 +23,6 @@ export const ZCreateToken = z.object({
     .default(TOKEN_DEFAULT_DAYS),
   scope: ZTokenScope.default("write"),
 });
-
-/**
- * A stolen token must not be able to mint fresh, longer-lived ones: only a signed-in session or
- * the CLI (which has the database) creates tokens.
- */
-export function assertMayCreateTokens(principal: Principal): void {
-  if (principal.via === "token") throw new AppError("forbidden", "tokens cannot create tokens; sign in or use the CLI");
-}
 
 /** Creates a personal access token. The secret is returned once and only its hash is stored. */
 export async function createToken({ userId, input, now = new Date() }: { userId: string; input: unknown; now?: Date }) {

@@ -18,7 +18,7 @@ export interface CallOptions<P> {
 export interface ApiResult {
   status: number;
   headers: Headers;
-  /** Parsed JSON, or null for an empty body. Typed loosely: tests assert its shape. */
+  /** Parsed JSON, the text of any other body, or null for an empty one. Typed loosely: tests assert its shape. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
@@ -42,5 +42,7 @@ export async function call<P = Record<string, never>>(handler: RouteHandler<P>, 
   });
   const res = await handler(req, { params: Promise.resolve(options.params ?? ({} as P)) });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text === "" ? null : JSON.parse(text) };
+  // Files (an export, an original) come back as text; everything else the API answers is JSON.
+  const json = /[/+]json\b/i.test(res.headers.get("content-type") ?? "");
+  return { status: res.status, headers: res.headers, body: text === "" ? null : json ? JSON.parse(text) : text };
 }

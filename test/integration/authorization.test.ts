@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as members from "@/app/api/v1/projects/[projectId]/members/route";
 import * as member from "@/app/api/v1/projects/[projectId]/members/[userId]/route";
 import * as project from "@/app/api/v1/projects/[projectId]/route";
-import { authorizeProject } from "@/lib/auth/authorize";
-import { ACTIONS, can } from "@/lib/auth/permissions";
+import { gateProject } from "@/lib/auth/gate";
+import { ACTIONS, can } from "@/lib/auth/policies";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
@@ -36,10 +36,10 @@ async function membershipsOf(id: string) {
   return Object.fromEntries(rows.map((row) => [row.userId, row.role]));
 }
 
-describe("authorizeProject", () => {
+describe("gateProject", () => {
   it.each(ROLES)("lets a %s do exactly what the matrix allows, and forbids the rest", async (role) => {
     for (const action of ACTIONS) {
-      const attempt = authorizeProject({ principal: users[role].principal, projectId, action });
+      const attempt = gateProject({ principal: users[role].principal, projectId, action });
       if (can(role, action)) await expect(attempt).resolves.toEqual({ projectId, role });
       else await expect(attempt).rejects.toMatchObject({ code: "forbidden", status: 403 });
     }
@@ -47,14 +47,14 @@ describe("authorizeProject", () => {
 
   it("hides the project from a non-member for every action", async () => {
     for (const action of ACTIONS) {
-      const attempt = authorizeProject({ principal: users.outsider.principal, projectId, action });
+      const attempt = gateProject({ principal: users.outsider.principal, projectId, action });
       await expect(attempt).rejects.toMatchObject({ code: "not_found", status: 404 });
     }
   });
 
   it("answers not_found for a project that does not exist, as for an invisible one", async () => {
-    const error = await authorizeProject({ principal: users.owner.principal, projectId: "nope", action: "project.read" }).catch((e) => e);
-    const hidden = await authorizeProject({ principal: users.owner.principal, projectId: otherProjectId, action: "project.read" }).catch(
+    const error = await gateProject({ principal: users.owner.principal, projectId: "nope", action: "project.read" }).catch((e) => e);
+    const hidden = await gateProject({ principal: users.owner.principal, projectId: otherProjectId, action: "project.read" }).catch(
       (e) => e,
     );
     expect(error).toBeInstanceOf(AppError);

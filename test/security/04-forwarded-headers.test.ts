@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { createUser } from "@/lib/users/create-user";
 import { signInOverHttp, type CookieJar } from "../helpers/auth-http";
 import { useDatabase } from "../helpers/database";
@@ -35,8 +36,10 @@ describe("without TRACEWELL_TRUST_PROXY", () => {
     expect(res.status).toBe(201);
   });
 
-  it("refuses another origin even when X-Forwarded-Host claims to be it", async () => {
+  it("refuses another origin even when X-Forwarded-Host claims to be it, and writes nothing", async () => {
+    const before = await db().project.count();
     const res = await createProject(server, jar, { origin: "https://evil.example", "x-forwarded-host": "evil.example" });
+    expect(await db().project.count(), "the cross-origin write must not happen").toBe(before);
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("forbidden");
   });

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { sessionPrincipal } from "@/lib/auth/session";
+import { sessionPrincipal } from "@/lib/api/session";
 import { signupOpen } from "@/lib/auth/settings";
 
 export const metadata: Metadata = { title: "Sign in · Tracewell" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { sessionPrincipal } from "@/lib/auth/session";
+import { sessionPrincipal } from "@/lib/api/session";
 
 export const metadata: Metadata = { title: "Sign out · Tracewell" };
 

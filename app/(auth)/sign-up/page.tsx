@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { sessionPrincipal } from "@/lib/auth/session";
+import { sessionPrincipal } from "@/lib/api/session";
 import { signupOpen } from "@/lib/auth/settings";
 import { MIN_PASSWORD_LENGTH } from "@/lib/users/password-policy";
 import { signUpAction } from "./actions";

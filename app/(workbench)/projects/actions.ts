@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { formError, formValues } from "@/components/forms/form-error";
 import type { FormState } from "@/components/forms/form-state";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/api/session";
 import { createProject } from "@/lib/projects/create-project";
 import { ZCreateProject } from "@/lib/projects/schemas";
 

@@ -6,7 +6,7 @@ import { ProjectList } from "@/components/projects/project-list";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { presentProject } from "@/lib/api/presenters";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/api/session";
 import { listProjects } from "@/lib/projects/list-projects";
 import { createProjectAction } from "./actions";
 

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { assertSameOrigin } from "@/lib/auth/same-origin";
+import { assertSameOrigin } from "@/lib/api/same-origin";
 
 function request(headers: Record<string, string>) {
   return new NextRequest("http://localhost:3000/api/v1/projects/p/documents", { method: "POST", headers });

@@ -5,6 +5,7 @@ import {
   codePointToUtf16,
   findLoneSurrogate,
   sliceCodePoints,
+  splitsSurrogatePair,
   utf16ToCodePoint,
 } from "@/lib/text/code-points";
 import { PIECES, randomText, seededRandom } from "./random-text";
@@ -63,6 +64,14 @@ describe("known cases (code points, as Python's len() counts them)", () => {
     expect(findLoneSurrogate("a😀\uD800b")).toBe(3);
     expect(findLoneSurrogate("\uDE00")).toBe(0);
     expect(findLoneSurrogate("ab\uD83D")).toBe(2);
+  });
+
+  it("says where an offset splits a surrogate pair, and nowhere else", () => {
+    const text = "a😀\uD800\uDE00b\uDC00";
+    const splits = [...Array(text.length + 1).keys()].filter((u) => splitsSurrogatePair(text, u));
+    // Inside 😀 (units 1–2) and inside the pair written as escapes (units 3–4); the lone
+    // \uDC00 at 6 follows "b", so nothing is split there.
+    expect(splits).toEqual([2, 4]);
   });
 });
 

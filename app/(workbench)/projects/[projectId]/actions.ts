@@ -5,15 +5,15 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formError, formValues } from "@/components/forms/form-error";
 import type { FormState } from "@/components/forms/form-state";
-import { authorizeProject } from "@/lib/auth/authorize";
-import { requireUser } from "@/lib/auth/session";
+import { gateProject } from "@/lib/auth/gate";
+import { requireUser } from "@/lib/api/session";
 import { addMember } from "@/lib/memberships/add-member";
 import { changeRole } from "@/lib/memberships/change-role";
 import { removeMember } from "@/lib/memberships/remove-member";
 import { ZAddMember, ZChangeRole, ZUpdateProject } from "@/lib/projects/schemas";
 import { updateProject } from "@/lib/projects/update-project";
 
-// Each action re-checks the caller's role through authorizeProject: hiding a control is not
+// Each action re-checks the caller's role through gateProject: hiding a control is not
 // enough, since any server action can be posted to directly.
 
 const ZMemberRef = z.object({ userId: z.string().min(1, "Missing member") });
@@ -29,7 +29,7 @@ export async function updateProjectAction(projectId: string, _previous: FormStat
   let values: Record<string, string> = {};
   try {
     values = formValues(formData, ["name", "description"]);
-    await authorizeProject({ principal, projectId, action: "project.update" });
+    await gateProject({ principal, projectId, action: "project.update" });
     await updateProject({ actorId: principal.userId, projectId, input: ZUpdateProject.parse(values) });
   } catch (err) {
     return formError(err, values);
@@ -43,7 +43,7 @@ export async function addMemberAction(projectId: string, _previous: FormState, f
   let email: string;
   try {
     values = formValues(formData, ["email", "role"]);
-    await authorizeProject({ principal, projectId, action: "member.manage" });
+    await gateProject({ principal, projectId, action: "member.manage" });
     const member = await addMember({ actorId: principal.userId, projectId, input: ZAddMember.parse(values) });
     email = member.email;
   } catch (err) {
@@ -58,7 +58,7 @@ export async function changeRoleAction(projectId: string, _previous: FormState, 
   let message: string;
   try {
     values = formValues(formData, ["userId", "role"]);
-    await authorizeProject({ principal, projectId, action: "member.manage" });
+    await gateProject({ principal, projectId, action: "member.manage" });
     const { userId } = ZMemberRef.parse(values);
     const member = await changeRole({ actorId: principal.userId, projectId, userId, input: ZChangeRole.parse(values) });
     message = `${member.email} is now ${member.role}.`;
@@ -74,7 +74,7 @@ export async function removeMemberAction(projectId: string, _previous: FormState
   let userId: string;
   try {
     values = formValues(formData, ["userId"]);
-    await authorizeProject({ principal, projectId, action: "member.manage" });
+    await gateProject({ principal, projectId, action: "member.manage" });
     userId = ZMemberRef.parse(values).userId;
     await removeMember({ actorId: principal.userId, projectId, userId });
   } catch (err) {

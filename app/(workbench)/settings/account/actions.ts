@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { formError, formValues } from "@/components/forms/form-error";
 import type { FormState } from "@/components/forms/form-state";
 import { clientAddress } from "@/lib/auth/client-address";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/api/session";
 import { changePassword } from "@/lib/users/change-password";
 import { endAllSessions } from "@/lib/users/end-all-sessions";
 

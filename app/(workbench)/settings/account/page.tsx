@@ -3,7 +3,7 @@ import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhereForm } from "@/components/account/sign-out-everywhere-form";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/api/session";
 import { MIN_PASSWORD_LENGTH } from "@/lib/users/password-policy";
 import { changePasswordAction, signOutEverywhereAction } from "./actions";
 

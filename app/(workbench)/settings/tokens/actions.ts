@@ -5,7 +5,7 @@ import { z } from "zod";
 import { formError, formValues } from "@/components/forms/form-error";
 import type { FormState } from "@/components/forms/form-state";
 import type { CreateTokenState } from "@/components/tokens/create-token-form";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/api/session";
 import { ZCreateToken, createToken } from "@/lib/tokens/create-token";
 import { revokeToken } from "@/lib/tokens/revoke-token";
 

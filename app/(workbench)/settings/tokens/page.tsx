@@ -4,7 +4,7 @@ import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { TokenTable } from "@/components/tokens/token-table";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { presentToken } from "@/lib/api/presenters";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/api/session";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { createTokenAction, revokeTokenAction } from "./actions";
 

@@ -1,3 +1,3 @@
-import { authRoute } from "@/lib/auth/auth-route";
+import { authRoute } from "@/lib/api/auth-route";
 
 export { authRoute as GET, authRoute as POST };

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requestPrincipal } from "@/lib/auth/session";
+import { requestPrincipal } from "@/lib/api/session";
 import { sealLag } from "@/lib/audit/log-store";
 import { db } from "@/lib/db/client";
 

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { formError, formValues } from "@/components/forms/form-error";
 import type { PasteState } from "@/components/documents/paste-text-form";
-import { authorizeProject } from "@/lib/auth/authorize";
-import { requireUser } from "@/lib/auth/session";
+import { gateProject } from "@/lib/auth/gate";
+import { requireUser } from "@/lib/api/session";
 import { createPastedDocument } from "@/lib/documents/upload-documents";
 
 export async function pasteTextAction(projectId: string, _previous: PasteState, formData: FormData): Promise<PasteState> {
@@ -12,7 +12,7 @@ export async function pasteTextAction(projectId: string, _previous: PasteState, 
   let values: Record<string, string> = {};
   try {
     values = formValues(formData, ["title", "text"]);
-    await authorizeProject({ principal, projectId, action: "document.create" });
+    await gateProject({ principal, projectId, action: "document.create" });
     const { status, document } = await createPastedDocument({ actorId: principal.userId, projectId, input: values });
     revalidatePath(`/projects/${projectId}/documents`);
     revalidatePath(`/projects/${projectId}`);

@@ -4,28 +4,20 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formError, formValues } from "@/components/forms/form-error";
 import type { FormState } from "@/components/forms/form-state";
-import type { Action } from "@/lib/auth/permissions";
-import type { Principal } from "@/lib/auth/principal";
-import { requireUser } from "@/lib/auth/session";
-import { authorizeDocument } from "@/lib/documents/authorize-document";
+import { gateDocument } from "@/lib/auth/gate";
+import { requireUser } from "@/lib/api/session";
 import { deleteDocument } from "@/lib/documents/delete-document";
 import { updateDocument } from "@/lib/documents/update-document";
-import { AppError } from "@/lib/errors";
 
 const FIELDS = ["title", "author", "publisher", "publishedOn", "sourceUrl", "retrievedOn", "language", "direction"] as const;
-
-/** As on the page: a document is reachable only under its own project's URL. */
-async function authorizeHere(principal: Principal, projectId: string, documentId: string, action: Action) {
-  const access = await authorizeDocument({ principal, documentId, action });
-  if (access.projectId !== projectId) throw new AppError("not_found", "Document not found");
-}
 
 export async function updateMetadataAction(projectId: string, documentId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const principal = await requireUser();
   let values: Record<string, string> = {};
   try {
     values = formValues(formData, FIELDS);
-    await authorizeHere(principal, projectId, documentId, "document.update");
+    // As on the page: a document is reachable only under its own project's URL.
+    await gateDocument({ principal, projectId, documentId, action: "document.update" });
     // An empty field clears it; the direction select's empty choice means "not set".
     const input = { ...values, direction: values.direction || null };
     await updateDocument({ actorId: principal.userId, documentId, input });
@@ -40,7 +32,7 @@ export async function updateMetadataAction(projectId: string, documentId: string
 export async function deleteDocumentAction(projectId: string, documentId: string, _previous: FormState, _formData: FormData): Promise<FormState> {
   const principal = await requireUser();
   try {
-    await authorizeHere(principal, projectId, documentId, "document.delete");
+    await gateDocument({ principal, projectId, documentId, action: "document.delete" });
     await deleteDocument({ actorId: principal.userId, documentId });
   } catch (err) {
     return formError(err);

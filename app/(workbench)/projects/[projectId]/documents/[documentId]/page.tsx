@@ -11,9 +11,9 @@ import { TextProfile } from "@/components/documents/text-profile";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { presentAnnotation, presentDocument, presentLabel } from "@/lib/api/presenters";
-import { can } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
-import { authorizeDocument } from "@/lib/documents/authorize-document";
+import { gateDocument } from "@/lib/auth/gate";
+import { can, viewerCapabilities } from "@/lib/auth/policies";
+import { requireUser } from "@/lib/api/session";
 import { getDocument } from "@/lib/documents/get-document";
 import { AppError } from "@/lib/errors";
 import { getProject } from "@/lib/projects/get-project";
@@ -32,8 +32,7 @@ type Props = {
 async function loadAccess(projectId: string, documentId: string) {
   const principal = await requireUser();
   try {
-    const access = await authorizeDocument({ principal, documentId, action: "document.read" });
-    if (access.projectId !== projectId) notFound();
+    const access = await gateDocument({ principal, projectId, documentId, action: "document.read" });
     return { ...access, principal };
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
@@ -50,15 +49,7 @@ export default async function DocumentPage({ params }: Props) {
     listAnnotations({ documentId }).then((rows) => rows.map(presentAnnotation)),
   ]);
   const values = { title: doc.title, ...doc.metadata };
-  const viewer = {
-    userId: principal.userId,
-    name: principal.name,
-    email: principal.email,
-    canCreate: can(access.role, "annotation.create"),
-    canEditOwn: can(access.role, "annotation.update.own"),
-    canEditAny: can(access.role, "annotation.update.any"),
-    canReview: can(access.role, "review.decide"),
-  };
+  const viewer = { userId: principal.userId, name: principal.name, email: principal.email, ...viewerCapabilities(access.role) };
 
   return (
     <>

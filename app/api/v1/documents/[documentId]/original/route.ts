@@ -1,10 +1,10 @@
 import { apiRoute } from "@/lib/api/handler";
-import { authorizeDocument } from "@/lib/documents/authorize-document";
+import { gateDocument } from "@/lib/auth/gate";
 import { getOriginal } from "@/lib/documents/get-original";
 
 /** The uploaded file, byte for byte, with its sha256 in Repr-Digest. */
 export const GET = apiRoute<{ documentId: string }>(async ({ params, principal }) => {
-  await authorizeDocument({ principal, documentId: params.documentId, action: "document.read" });
+  await gateDocument({ principal, documentId: params.documentId, action: "document.read" });
   const original = await getOriginal(params);
   const headers: Record<string, string> = {
     "Content-Type": original.mediaType,

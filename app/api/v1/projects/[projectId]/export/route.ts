@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { authorizeProject } from "@/lib/auth/authorize";
+import { gateProject } from "@/lib/auth/gate";
 import { parseExportQuery } from "@/lib/export/export-query";
 import { readableFrom } from "@/lib/export/readable";
 import { apiBaseUrl, prepareExport } from "@/lib/export/run-export";
@@ -12,7 +12,7 @@ type Params = { projectId: string };
  */
 export const GET = apiRoute<Params>(async ({ req, params, principal }) => {
   const { format, filters } = parseExportQuery(req.nextUrl.searchParams);
-  await authorizeProject({ principal, projectId: params.projectId, action: "export.run" });
+  await gateProject({ principal, projectId: params.projectId, action: "export.run" });
   const prepared = await prepareExport({ projectId: params.projectId, format, filters, apiBaseUrl: apiBaseUrl(req.nextUrl.origin) });
   return new Response(readableFrom(prepared.chunks), {
     headers: {

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/handler";
-import { authorizeProject } from "@/lib/auth/authorize";
+import { readImportUpload } from "@/lib/api/uploads";
+import { gateProject } from "@/lib/auth/gate";
 import { AppError } from "@/lib/errors";
 import { importAnnotations } from "@/lib/import/import-annotations";
-import { readImportUpload } from "@/lib/import/read-upload";
 import { ZImportQuery } from "@/lib/import/schemas";
 
 type Params = { projectId: string };
@@ -15,7 +15,7 @@ type Params = { projectId: string };
  */
 export const POST = apiRoute<Params>(async ({ req, params, principal }) => {
   const { format, filename } = ZImportQuery.parse(Object.fromEntries(req.nextUrl.searchParams));
-  await authorizeProject({ principal, projectId: params.projectId, action: "import.run" });
+  await gateProject({ principal, projectId: params.projectId, action: "import.run" });
   const file = await readImportUpload(req, filename ?? `import.${format === "brat" ? "zip" : format === "w3c" ? "jsonld" : "jsonl"}`);
   const report = await importAnnotations({ actorId: principal.userId, projectId: params.projectId, format, file });
   if (!report.ok) {

@@ -1,20 +1,20 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { presentMember } from "@/lib/api/presenters";
-import { authorizeProject } from "@/lib/auth/authorize";
+import { gateProject } from "@/lib/auth/gate";
 import { addMember } from "@/lib/memberships/add-member";
 import { listMembers } from "@/lib/memberships/list-members";
 
 type Params = { projectId: string };
 
 export const GET = apiRoute<Params>(async ({ params, principal }) => {
-  await authorizeProject({ principal, projectId: params.projectId, action: "member.read" });
+  await gateProject({ principal, projectId: params.projectId, action: "member.read" });
   const members = await listMembers({ projectId: params.projectId });
   return { members: members.map(presentMember), nextCursor: null };
 });
 
 export const POST = apiRoute<Params>(
   async ({ req, params, principal }) => {
-    await authorizeProject({ principal, projectId: params.projectId, action: "member.manage" });
+    await gateProject({ principal, projectId: params.projectId, action: "member.manage" });
     const member = await addMember({ actorId: principal.userId, projectId: params.projectId, input: await readJson(req) });
     return presentMember(member);
   },

@@ -1,6 +1,6 @@
-import { presentDocumentSummary } from "@/lib/api/presenters";
+import { presentDocumentSummary } from "./presenters";
 import { toErrorBody } from "@/lib/errors";
-import type { UploadResult } from "./upload-documents";
+import type { UploadResult } from "@/lib/documents/upload-documents";
 
 /**
  * The body of a multipart upload: always `results`, one per file (or zip entry). When nothing

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { trustProxy } from "./settings";
+import { trustProxy } from "@/lib/auth/settings";
 
 /**
  * Cookie-authenticated writes must come from our own pages. JSON bodies already need a CORS

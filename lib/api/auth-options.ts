@@ -1,12 +1,12 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { safeRedirect } from "./safe-callback-url";
+import { safeRedirect } from "@/lib/auth/safe-callback-url";
 import { authSecret } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { signIn } from "@/lib/users/sign-in";
-import { clientAddress } from "./client-address";
-import { endSession, liveSessionUser, startSession } from "./sessions";
-import { sessionMaxAgeMs } from "./settings";
+import { clientAddress } from "@/lib/auth/client-address";
+import { endSession, liveSessionUser, startSession } from "@/lib/auth/sessions";
+import { sessionMaxAgeMs } from "@/lib/auth/settings";
 
 /** Thrown by the jwt callback for an ended session; next-auth then answers "no session". */
 const SESSION_ENDED = "Session ended";

@@ -1,11 +1,11 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
-import { errorResponse } from "@/lib/api/handler";
-import { readBodyLimited } from "@/lib/api/read-body";
+import { errorResponse } from "./handler";
+import { readBodyLimited } from "./read-body";
 import { AppError } from "@/lib/errors";
 import { assertSignInAllowed } from "@/lib/users/sign-in";
 import { authOptions } from "./auth-options";
-import { clientAddress } from "./client-address";
+import { clientAddress } from "@/lib/auth/client-address";
 
 /** Sign-in, sign-out and the other next-auth posts are a few form fields: 16 KB is plenty. */
 export const AUTH_BODY_LIMIT = 16 * 1024;

@@ -5,9 +5,9 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
 import { authOptions } from "./auth-options";
-import { authorizeProject } from "./authorize";
-import type { Action } from "./permissions";
-import type { Principal } from "./principal";
+import { gateProject } from "@/lib/auth/gate";
+import type { Action } from "@/lib/auth/policies";
+import type { Principal } from "@/lib/auth/principal";
 
 /**
  * The signed-in user of this request's session cookie, re-read from the database (a deleted
@@ -30,7 +30,8 @@ export async function requestPrincipal(headers: Headers): Promise<Principal> {
     if (!match) throw new AppError("unauthenticated", "Authorization header must be `Bearer <token>`");
     return authenticateToken(match[1]!);
   }
-  const principal = await sessionPrincipal();
+  // Without a cookie there is no session to look up (and no next-auth round trip to pay for).
+  const principal = headers.has("cookie") ? await sessionPrincipal() : null;
   if (!principal) throw new AppError("unauthenticated", "Sign in or send `Authorization: Bearer <token>`");
   return principal;
 }
@@ -46,7 +47,7 @@ export async function requireUser(): Promise<Principal> {
 export async function requireProjectPage(projectId: string, action: Action) {
   const principal = await requireUser();
   try {
-    return { principal, access: await authorizeProject({ principal, projectId, action }) };
+    return { principal, access: await gateProject({ principal, projectId, action }) };
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
