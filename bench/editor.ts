@@ -162,7 +162,7 @@ function floorPage(text: string): string {
 
 /** In the page (plain JS: tsx would wrap named functions in a helper the page lacks). */
 const ARM_TAG_SCRIPT = `{
-  const seen = new Set([...document.querySelectorAll('[data-annotation-id^="pending-"]')].map((el) => el.getAttribute("data-annotation-id")));
+  const seen = new Set([...document.querySelectorAll('.tw-hl-pending[data-annotation-id]')].map((el) => el.getAttribute("data-annotation-id")));
   window.__tag = new Promise((resolve) => {
     let t0 = 0, presented, drawn;
     const settle = () => drawn !== undefined && presented !== undefined && resolve({ presented, drawn });
@@ -176,7 +176,7 @@ const ARM_TAG_SCRIPT = `{
     });
     timing.observe({ type: "event", durationThreshold: 16 });
     const observer = new MutationObserver(() => {
-      const fresh = [...document.querySelectorAll('[data-annotation-id^="pending-"]')].some((el) => !seen.has(el.getAttribute("data-annotation-id")));
+      const fresh = [...document.querySelectorAll('.tw-hl-pending[data-annotation-id]')].some((el) => !seen.has(el.getAttribute("data-annotation-id")));
       if (!fresh) return;
       observer.disconnect();
       requestAnimationFrame(() => setTimeout(() => {
@@ -257,7 +257,7 @@ async function tagLatency(page: Page, span: Span): Promise<TagTiming> {
     ),
   ]);
   // The next tag starts once the server has answered (an analyst does not tag 50 spans a second).
-  await page.waitForFunction(() => !document.querySelector('[data-annotation-id^="pending-"]'), undefined, { polling: 10 });
+  await page.waitForFunction(() => !document.querySelector('.tw-hl-pending[data-annotation-id]'), undefined, { polling: 10 });
   return latency;
 }
 

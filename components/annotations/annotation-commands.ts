@@ -1,5 +1,6 @@
 import { ApiError, annotationsApi, type AnnotationsApi } from "./api";
 import type { AnnotationStore } from "./annotation-store";
+import { newAnnotationId } from "./new-id";
 import { plainError } from "./plain-error";
 import type { Annotation, AnnotationPatch, CreateInput, LabelInfo } from "./types";
 
@@ -103,7 +104,7 @@ export class AnnotationCommands {
   }
 
   /** Shows the annotation at once, under the id the server will keep, and saves it. */
-  create(input: CreateInput, label: LabelInfo, id: string = crypto.randomUUID()): string {
+  create(input: CreateInput, label: LabelInfo, id: string = newAnnotationId()): string {
     const now = new Date().toISOString();
     this.store.upsert({
       id,

@@ -147,7 +147,7 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
             setSelectedId(id);
             requestAnimationFrame(() => panelHeading.current?.focus());
           }}
-          onTag={(range, label) => commands.create({ label: label.id, start: range.start, end: range.end, exact: range.exact }, label)}
+          onTag={(range, label, id) => commands.create({ label: label.id, start: range.start, end: range.end, exact: range.exact }, label, id)}
           onDelete={(id) => {
             const annotation = store.get(id);
             if (annotation && canEdit(viewer, annotation)) void commands.remove(id);

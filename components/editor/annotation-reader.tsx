@@ -8,13 +8,14 @@ import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { startTransition, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
 import type { AnnotationStore } from "@/components/annotations/annotation-store";
+import { newAnnotationId } from "@/components/annotations/new-id";
 import type { Annotation, LabelInfo } from "@/components/annotations/types";
 import { buildSegmentTable, posRangeToCodePoints, posToCodePoint, rangeToPos, toEditorDoc, type SegmentTable } from "@/lib/text/editor-positions";
 import type { CodePointRange } from "@/lib/text/quote";
 import { snapToWords } from "@/lib/text/snap";
 import { FindBox } from "./find-box";
 import { FindMatches } from "./find-plugin";
-import { AnnotationHighlights, highlightEntry, highlightMeta, type Highlight } from "./highlight-plugin";
+import { AnnotationHighlights, highlightEntry, highlightMeta, type Highlight, type Meta } from "./highlight-plugin";
 import { LineBlock } from "./line-block";
 import { ReadOnlyText } from "./read-only-text";
 import { annotationIdsAt, isRedo, isUndo, labelForKey } from "./reader-keys";
@@ -43,8 +44,8 @@ export interface ReaderProps {
   onSelect: (id: string | null) => void;
   /** Enter on an annotation: move into its details. */
   onOpen: (id: string) => void;
-  /** A snapped, non-empty code-point range to tag; returns the new annotation's id (kept once saved). */
-  onTag: (range: CodePointRange & { exact: string }, label: LabelInfo) => string | void;
+  /** A snapped, non-empty code-point range to tag, under the id the reader chose for it (kept once saved). */
+  onTag: (range: CodePointRange & { exact: string }, label: LabelInfo, id: string) => void;
   onDelete: (id: string) => void;
   onUndo: () => void;
   onRedo: () => void;
@@ -105,6 +106,8 @@ export function AnnotationReader(props: ReaderProps) {
   const clickCycle = useRef<{ pos: number; ids: string[] } | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [count, setCount] = useState<number | null>(null);
+  /** While tagging: the new annotation's id and where the caret goes once its highlight is drawn. */
+  const tagged = useRef<{ id: string; caret: number } | null>(null);
 
   function tagSelection(editor: Editor, label: LabelInfo, exact: boolean): boolean {
     // The browser reports selection changes asynchronously (selectionchange); a hotkey pressed
@@ -121,13 +124,16 @@ export function AnnotationReader(props: ReaderProps) {
       latest.current.onNotice("The selection holds only whitespace; nothing was tagged.");
       return true;
     }
-    // The store draws the new highlight (its change reaches the subscription below, like every
-    // other change); this puts the caret after it and makes it the current annotation.
-    const id = latest.current.onTag({ ...snapped, exact: table.index.slice(snapped.start, snapped.end) }, label);
-    const end = rangeToPos(table, snapped.start, snapped.end).to;
-    const tr = editor.state.tr.setSelection(TextSelection.create(editor.state.doc, end));
-    if (id) choose(id, editor.view, tr);
-    else editor.view.dispatch(tr);
+    // The id is chosen here, so the highlight that arrives through the store (the subscription
+    // below, the one way highlights change) is known as this tag's: the caret moves after it and it
+    // becomes the current annotation in that same transaction, one redraw.
+    const id = newAnnotationId();
+    tagged.current = { id, caret: rangeToPos(table, snapped.start, snapped.end).to };
+    try {
+      latest.current.onTag({ ...snapped, exact: table.index.slice(snapped.start, snapped.end) }, label, id);
+    } finally {
+      tagged.current = null;
+    }
     exactSelection.current = false;
     return true;
   }
@@ -281,7 +287,15 @@ export function AnnotationReader(props: ReaderProps) {
   useEffect(() => {
     if (!editor) return;
     return store.subscribe(({ upsert, remove }) => {
-      editor.view.dispatch(highlightMeta(editor.state.tr, { type: "change", upsert: toHighlights(table, upsert), remove }));
+      const change: Meta = { type: "change", upsert: toHighlights(table, upsert), remove };
+      const tag = tagged.current;
+      if (tag && upsert.some((annotation) => annotation.id === tag.id)) {
+        tagged.current = null;
+        selected.current = tag.id;
+        const tr = editor.state.tr.setSelection(TextSelection.create(editor.state.doc, tag.caret));
+        editor.view.dispatch(highlightMeta(tr, [change, { type: "select", id: tag.id }]));
+        latest.current.onSelect(tag.id);
+      } else editor.view.dispatch(highlightMeta(editor.state.tr, change));
       if (selected.current && remove.includes(selected.current) && !store.get(selected.current)) selected.current = null;
       startTransition(() => setCount(store.size));
     });
