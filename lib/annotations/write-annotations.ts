@@ -1,5 +1,6 @@
 import { auditedTransaction, type Audit, type AuditedTransactionOptions } from "@/lib/audit/audited-transaction";
 import { ZAuditEvent, type AuditInput } from "@/lib/audit/events";
+import { nudgeSealer } from "@/lib/audit/seal-nudge";
 import { Prisma, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { ANNOTATION_INCLUDE, annotationSnapshot, type AnnotationRow } from "./annotation-row";
@@ -77,6 +78,8 @@ export async function writeAnnotations<T>(
   const changes: AnnotationChange[] = [];
   const result = await auditedTransaction((tx, audit) => fn(openWriter({ tx, audit, projectId, actorId, changes })), options);
   emit(changes);
+  // createOne writes its audit event itself: the sealer's nudge cannot come from the transaction's count.
+  if (changes.length > 0) nudgeSealer();
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/db/client";
 import { ZAuditEvent, type AuditInput } from "./events";
+import { nudgeSealer } from "./seal-nudge";
 
 /**
  * Taken only by `serialize: true` writers, for a check-then-write that no unique index backs.
@@ -44,7 +45,8 @@ export async function auditedTransaction<T>(
   fn: (tx: Tx, audit: Audit) => Promise<T>,
   { timeout = 20_000, serialize = false }: AuditedTransactionOptions = {},
 ): Promise<T> {
-  return db().$transaction(
+  let recorded = 0;
+  const result = await db().$transaction(
     async (tx) => {
       if (serialize) await lockSerialized(tx);
       const pending: Recorded[] = [];
@@ -55,10 +57,14 @@ export async function auditedTransaction<T>(
       });
       const result = await fn(tx, audit);
       if (pending.length > 0) await insertEvents(tx, pending);
+      recorded = pending.length;
       return result;
     },
     { timeout, maxWait: 10_000 },
   );
+  // After commit: live updates follow the sealed log, so have the new events sealed now.
+  if (recorded > 0) nudgeSealer();
+  return result;
 }
 
 /** One multi-row INSERT; the sequence numbers the rows in array order. */

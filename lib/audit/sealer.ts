@@ -8,6 +8,7 @@ import { LAST_SEALED_XID, pgQuery } from "./log-store";
 import { fromHex, toHex, treeRoot, type Hash } from "./merkle";
 import { RootCache } from "./root-cache";
 import { auditSigningKey, signCheckpoint, type Checkpoint } from "./signing";
+import { SEAL_CHANNEL, SEALED_CHANNEL } from "./seal-nudge";
 
 /** Held (transaction-scoped) by whoever runs a sealing round: one round at a time per database. */
 const SEAL_ROUND_LOCK = 7_401_000_002;
@@ -98,7 +99,11 @@ export async function sealRound(
     throw err;
   }
   if (grown) roots.sealed(grown.oldSize, grown.fresh);
-  if (checkpoint) appendCheckpoint(checkpointFile, checkpoint);
+  if (checkpoint) {
+    appendCheckpoint(checkpointFile, checkpoint);
+    // After commit, outside any transaction: live hubs (every instance) read the new positions.
+    await client.query(`SELECT pg_notify('${SEALED_CHANNEL}', $1)`, [String(checkpoint.treeSize)]);
+  }
   return { sealed, checkpoint };
 }
 
@@ -145,6 +150,12 @@ export class AuditSealer {
   private stopped = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** Sleeping the idle interval (a nudge cuts it short; a busy pause it leaves alone). */
+  private idling = false;
+  /** A nudge came while a round ran: the round may have missed its event, so do not idle after it. */
+  private nudged = false;
+  private notifying: Promise<unknown> | null = null;
+  private notifyAgain = false;
   leader = false;
   rounds = 0;
 
@@ -161,6 +172,36 @@ export class AuditSealer {
     await this.disconnect();
   }
 
+  /**
+   * An event was committed (here or, through NOTIFY, on another instance): seal soon. The leader
+   * wakes from its idle sleep; any other instance passes the nudge on to the leader with NOTIFY on
+   * its own connection, one at a time (nudges arriving meanwhile become one more).
+   */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.leader) {
+      this.nudged = true;
+      if (this.idling) this.wake?.();
+      return;
+    }
+    const client = this.client;
+    if (!client) return;
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = client
+      .query(`NOTIFY ${SEAL_CHANNEL}`)
+      .catch(() => {})
+      .finally(() => {
+        this.notifying = null;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.nudge();
+        }
+      });
+  }
+
   private log(line: string) {
     (this.options.log ?? ((l: string) => console.log(`[tracewell] ${l}`)))(line);
   }
@@ -172,13 +213,16 @@ export class AuditSealer {
     await client?.end().catch(() => {});
   }
 
-  private sleep(ms: number) {
+  private sleep(ms: number, idle: boolean) {
+    this.idling = idle;
     return new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
       this.wake = () => {
         clearTimeout(timer);
         resolve();
       };
+    }).finally(() => {
+      this.idling = false;
     });
   }
 
@@ -193,15 +237,20 @@ export class AuditSealer {
         if (!this.client) {
           const client = new pg.Client({ connectionString: this.options.url });
           client.on("error", (err) => this.log(`audit sealer connection error: ${err.message}`));
+          client.on("notification", () => this.nudge());
           await client.connect();
           this.client = client;
         }
         if (!this.leader) {
           const { rows } = await this.client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${SEALER_LEADER_LOCK}) AS ok`);
           this.leader = rows[0]!.ok;
-          if (this.leader) roots.reset();
+          if (this.leader) {
+            roots.reset();
+            await this.client.query(`LISTEN ${SEAL_CHANNEL}`);
+          }
         }
         if (this.leader) {
+          this.nudged = false;
           const round = await sealRound(this.client, {
             key,
             checkpointFile: this.options.checkpointFile ?? auditCheckpointFile(),
@@ -210,13 +259,13 @@ export class AuditSealer {
           });
           this.rounds += 1;
           const sealed = round?.sealed ?? 0;
-          pause = sealed >= BATCH ? 0 : sealed > 0 ? Math.min(BUSY_PAUSE_MS, interval) : interval;
+          pause = sealed >= BATCH ? 0 : sealed > 0 || this.nudged ? Math.min(BUSY_PAUSE_MS, interval) : interval;
         }
       } catch (err) {
         this.log(`audit sealer: ${(err as Error).message}; retrying`);
         await this.disconnect();
       }
-      if (pause > 0 && !this.stopped) await this.sleep(pause);
+      if (pause > 0 && !this.stopped) await this.sleep(pause, pause === interval && this.leader && !this.nudged);
     }
   }
 }

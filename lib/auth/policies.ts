@@ -97,6 +97,8 @@ export function annotationRefusal({ role, change, isAuthor }: { role: Role; chan
 export const PRINCIPAL_RULES = {
   /** The whole instance's audit log: checkpoints, events, proofs. */
   "audit.read": { allows: (p: Principal) => p.isAdmin, says: "Only instance admins may read the audit log" },
+  /** How this instance is doing: open streams, memory. */
+  "instance.stats": { allows: (p: Principal) => p.isAdmin, says: "Only instance admins may read the instance's statistics" },
   /** A stolen token must not mint fresh, longer-lived ones: sessions and the CLI only. */
   "token.create": { allows: (p: Principal) => p.via !== "token", says: "tokens cannot create tokens; sign in or use the CLI" },
   /** Any unsafe method (POST, PATCH, DELETE …): a read-scoped token may not. */

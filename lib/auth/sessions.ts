@@ -17,17 +17,37 @@ export async function startSession(userId: string, now = new Date()): Promise<st
   return id;
 }
 
+type SessionState = { id: string; userId: string; revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date };
+
+/** The one rule: revoked, past its lifetime, or idle too long means ended. */
+function holds(session: SessionState | null, now: Date): session is SessionState {
+  if (!session || session.revokedAt) return false;
+  if (session.expiresAt.getTime() <= now.getTime()) return false;
+  return session.lastSeenAt.getTime() + sessionIdleMs() > now.getTime();
+}
+
 /** The user of a live session, or null; counts as activity for the idle timeout. */
 export async function liveSessionUser(sessionId: unknown, now = new Date()): Promise<string | null> {
   if (typeof sessionId !== "string" || sessionId === "") return null;
   const session = await db().session.findUnique({ where: { id: sessionId } });
-  if (!session || session.revokedAt) return null;
-  if (session.expiresAt.getTime() <= now.getTime()) return null;
-  if (session.lastSeenAt.getTime() + sessionIdleMs() <= now.getTime()) return null;
+  if (!holds(session, now)) return null;
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await db().session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: now } });
   }
   return session.userId;
+}
+
+/**
+ * Which of these sessions still hold, in one query: for open event streams, rechecked while they
+ * run; maps each live one to its user. An open stream is activity, so each live one is touched like a request (once a minute).
+ */
+export async function liveSessions(sessionIds: string[], now = new Date()): Promise<Map<string, string>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await db().session.findMany({ where: { id: { in: sessionIds } } });
+  const live = rows.filter((row) => holds(row, now));
+  const due = live.filter((row) => now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS).map((row) => row.id);
+  if (due.length) await db().session.updateMany({ where: { id: { in: due }, revokedAt: null }, data: { lastSeenAt: now } });
+  return new Map(live.map((row) => [row.id, row.userId]));
 }
 
 export async function endSession(sessionId: unknown): Promise<void> {

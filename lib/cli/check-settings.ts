@@ -4,6 +4,7 @@ import { port } from "@/lib/config";
 import { maxUploadBytes } from "@/lib/api/uploads";
 import { maxImportBytes } from "@/lib/import/import-limits";
 import { ingestLimits, positiveInteger } from "@/lib/ingest/limits";
+import { heartbeatMs, replayWindowMs } from "@/lib/live/settings";
 
 /**
  * Reads every setting once at start, so that a mistyped value stops `serve` with a message naming
@@ -20,4 +21,6 @@ export function checkSettings(env: Record<string, string | undefined> = process.
   sessionMaxAgeMs();
   sessionIdleMs();
   signupOpen();
+  heartbeatMs(env);
+  replayWindowMs(env);
 }

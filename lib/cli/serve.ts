@@ -10,6 +10,9 @@ import { lingerOnEarlyClose } from "@/lib/api/linger-close";
 import { nextRequestHandler } from "@/lib/api/next-handler";
 import { AuditSealer } from "@/lib/audit/sealer";
 import { auditSigningKey } from "@/lib/audit/signing";
+import { registerSealerNudge } from "@/lib/audit/seal-nudge";
+import { trackConnection } from "@/lib/api/connections";
+import { existingLiveHub } from "@/lib/live/hub";
 import { checkSettings } from "./check-settings";
 import { prepareInstance } from "./prepare-instance";
 
@@ -38,10 +41,13 @@ export async function serve({ dev }: { dev: boolean }): Promise<number> {
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
       log(`${signal}: shutting down`);
+      // Open event streams end first (other instances hear this one's presence leave).
+      await existingLiveHub()?.stop();
       if (server) {
         server.closeAllConnections();
         await new Promise((resolve) => server!.close(resolve));
       }
+      registerSealerNudge(null);
       await sealer?.stop();
       await disconnectDb();
       await database.stop();
@@ -68,6 +74,9 @@ export async function serve({ dev }: { dev: boolean }): Promise<number> {
     // The key is read now, so a malformed TRACEWELL_AUDIT_KEY stops the start instead of every round.
     sealer = new AuditSealer({ url: process.env.DATABASE_URL!, log, key: auditSigningKey() });
     sealer.start();
+    // Writes made in this process wake it (or, elsewhere, the elected one) after commit.
+    const running = sealer;
+    registerSealerNudge(() => running.nudge());
 
     const handle = await nextRequestHandler({ dev, dir: ROOT, port });
     server = http.createServer((req, res) => {
@@ -76,6 +85,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<number> {
       normalizeForwardedHeaders(req);
       applySecurityHeaders(req, res, { dev });
       lingerOnEarlyClose(req, res);
+      trackConnection(req, res);
       void handle(req, res);
     });
     await new Promise<void>((resolve, reject) => {

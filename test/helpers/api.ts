@@ -41,6 +41,13 @@ export async function call<P = Record<string, never>>(handler: RouteHandler<P>, 
     body,
   });
   const res = await handler(req, { params: Promise.resolve(options.params ?? ({} as P)) });
+  if (/^text\/event-stream\b/i.test(res.headers.get("content-type") ?? "") && res.body) {
+    // An event stream never ends by itself: its first bytes, then the client goes away.
+    const reader = res.body.getReader();
+    const first = await reader.read();
+    await reader.cancel();
+    return { status: res.status, headers: res.headers, body: new TextDecoder().decode(first.value) };
+  }
   const text = await res.text();
   // Files (an export, an original) come back as text; everything else the API answers is JSON.
   const json = /[/+]json\b/i.test(res.headers.get("content-type") ?? "");

@@ -33,11 +33,18 @@ export function buildDir(): string {
  * port, against a fresh copy of the test template database. For what only a real server shows:
  * sockets, streaming bodies, next-auth's routes, headers, the event loop under load.
  */
-export async function startServer({ env = {} }: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer({
+  env = {},
+  database: shared,
+}: {
+  env?: Record<string, string>;
+  /** Another server's database: a second instance of the same deployment. */
+  database?: { url: string; appUrl: string };
+} = {}): Promise<RunningServer> {
   if (!existsSync(path.join(buildDir(), "BUILD_ID"))) {
     throw new Error(`No production build in ${buildDir()}: run \`npx next build\` first (npm test does).`);
   }
-  const database = await createTestDatabase();
+  const database = shared ?? (await createTestDatabase());
   const dataDir = mkdtempSync(path.join(tmpdir(), "tracewell-server-"));
   chmodSync(dataDir, 0o755);
   const port = await freePort();

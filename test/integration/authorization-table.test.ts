@@ -127,6 +127,14 @@ const TABLE: Row[] = [
 
   // The instance's audit log: instance admins only, 403 (not hidden) for everyone else.
   { method: "GET", route: "audit/checkpoint", expected:                         "403 403 403 403 403 200 401 401", request: () => ({ path: "/audit/checkpoint" }) },
+  // Event streams: read like the document or project; presence needs the caller's own open stream of that tab (none here: 404).
+  { method: "GET", route: "documents/[documentId]/events", expected:            "200 200 200 200 404 404 401 401",
+    request: (_, w) => ({ path: `/documents/${w.documentId}/events`, params: { documentId: w.documentId } }) },
+  { method: "GET", route: "projects/[projectId]/events", expected:              "200 200 200 200 404 404 401 401",
+    request: (_, w) => ({ path: `/projects/${w.projectId}/events`, params: P(w) }) },
+  { method: "POST", route: "documents/[documentId]/presence", expected:         "404 404 404 404 404 404 401 401",
+    request: (_, w) => ({ path: `/documents/${w.documentId}/presence`, params: { documentId: w.documentId }, json: { tab: "no-such-tab-0001", selection: null } }) },
+  { method: "GET", route: "live", expected:                                     "403 403 403 403 403 200 401 401", request: () => ({ path: "/live" }) },
   { method: "GET", route: "audit/events", expected:                             "403 403 403 403 403 200 401 401", request: () => ({ path: "/audit/events?from=1&limit=5" }) },
   { method: "GET", route: "audit/proof/inclusion", expected:                    "403 403 403 403 403 200 401 401", request: () => ({ path: "/audit/proof/inclusion?seq=1&treeSize=1" }) },
   { method: "GET", route: "audit/proof/consistency", expected:                  "403 403 403 403 403 200 401 401", request: () => ({ path: "/audit/proof/consistency?from=1&to=1" }) },
