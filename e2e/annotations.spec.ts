@@ -231,7 +231,11 @@ test.describe("annotation editor", () => {
     await highlight(page, claim.id).click();
     await expect(panel.getByLabel("Reporting")).toHaveValue("alleged");
 
-    // Someone else changes the claim meanwhile: the next change is refused and the current one shown.
+    // Someone else changes the claim meanwhile, and this page has not heard of it (its live stream
+    // is cut here; e2e/live.spec.ts covers the live case): the next change is refused and the current one shown.
+    await page.route(/\/events(\?|$)/, (route) => route.abort());
+    await page.reload();
+    await highlight(page, claim.id).click();
     const current = (await listAnnotations(page.request, documentId)).find((a) => a.id === claim.id)!;
     const behind = await page.request.patch(`/api/v1/annotations/${claim.id}`, {
       data: { version: current.version, attributes: { ...current.attributes, reporting: "reported" } },

@@ -60,6 +60,8 @@ export class AnnotationCommands {
   private redoStack: Entry[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private inFlight = 0;
+  /** Set while the live connection is down: writes are refused rather than lost or made blind. */
+  private offline: string | null = null;
 
   constructor(
     private readonly store: AnnotationStore,
@@ -74,14 +76,39 @@ export class AnnotationCommands {
     return this.inFlight > 0;
   }
 
+  /** While `reason` is set (the page is offline), every change is refused with it. */
+  setOffline(reason: string | null): void {
+    this.offline = reason;
+  }
+
+  private refused(): boolean {
+    if (this.offline) this.on.notice({ tone: "error", message: this.offline });
+    return this.offline !== null;
+  }
+
   /** Resolves once every call made so far has been answered. */
   settled(): Promise<void> {
     return this.queue.then(() => undefined);
   }
 
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+  /** Annotations with a call of this tab queued or unanswered (an echo of it is this tab's own change). */
+  private touching = new Map<string, number>();
+
+  /** Whether a call of this tab about `id` is still unanswered. */
+  isBusyWith(id: string): boolean {
+    return this.touching.has(id);
+  }
+
+  private enqueue<T>(task: () => Promise<T>, id?: string): Promise<T> {
     this.inFlight++;
-    const run = this.queue.then(task, task).finally(() => this.inFlight--);
+    if (id) this.touching.set(id, (this.touching.get(id) ?? 0) + 1);
+    const run = this.queue.then(task, task).finally(() => {
+      this.inFlight--;
+      if (!id) return;
+      const left = (this.touching.get(id) ?? 1) - 1;
+      if (left > 0) this.touching.set(id, left);
+      else this.touching.delete(id);
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -105,6 +132,7 @@ export class AnnotationCommands {
 
   /** Shows the annotation at once, under the id the server will keep, and saves it. */
   create(input: CreateInput, label: LabelInfo, id: string = newAnnotationId()): string {
+    if (this.refused()) return id;
     const now = new Date().toISOString();
     this.store.upsert({
       id,
@@ -133,12 +161,13 @@ export class AnnotationCommands {
         this.store.remove(id);
         this.on.notice({ tone: "error", message: `Could not tag ${quoteOf(input)}: ${plainError(err)}` });
       }
-    });
+    }, id);
     return id;
   }
 
   /** Saves a change to the annotation as last seen; a failure is returned, not announced. */
   update(id: string, patch: AnnotationPatch): Promise<Outcome> {
+    if (this.offline) return Promise.resolve({ ok: false, message: this.offline });
     return this.enqueue(async () => {
       const current = this.store.get(id);
       if (!current) return { ok: false, message: "This annotation no longer exists; someone else deleted it." };
@@ -151,10 +180,11 @@ export class AnnotationCommands {
         this.absorb(err, id);
         return { ok: false, message: plainError(err) };
       }
-    });
+    }, id);
   }
 
   remove(id: string): Promise<boolean> {
+    if (this.refused()) return Promise.resolve(false);
     return this.enqueue(async () => {
       const current = this.store.get(id);
       if (!current || current.pending) return false;
@@ -169,15 +199,17 @@ export class AnnotationCommands {
         this.on.notice({ tone: "error", message: `Could not delete ${quoteOf(current)}: ${plainError(err)}` });
         return false;
       }
-    });
+    }, id);
   }
 
   undo(): Promise<void> {
-    return this.enqueue(() => this.step(this.undoStack, this.redoStack, "undo"));
+    if (this.refused()) return Promise.resolve();
+    return this.enqueue(() => this.step(this.undoStack, this.redoStack, "undo"), this.undoStack.at(-1)?.id);
   }
 
   redo(): Promise<void> {
-    return this.enqueue(() => this.step(this.redoStack, this.undoStack, "redo"));
+    if (this.refused()) return Promise.resolve();
+    return this.enqueue(() => this.step(this.redoStack, this.undoStack, "redo"), this.redoStack.at(-1)?.id);
   }
 
   private async step(from: Entry[], to: Entry[], direction: "undo" | "redo"): Promise<void> {

@@ -6,6 +6,10 @@ import { cn } from "@/components/ui/cn";
 import { ChoiceField } from "./attribute-fields";
 import { LabelSwatch } from "./label-swatch";
 import { STATUSES, type Annotation, type LabelInfo } from "./types";
+import { Avatar } from "@/components/live/avatar";
+
+/** A row changed by someone else within this long is marked. */
+const FRESH_MS = 2000;
 
 /** Rendered at a time: 10,000 buttons would cost more than the highlights themselves. */
 const PAGE = 100;
@@ -21,11 +25,14 @@ export function AnnotationList({
   labels,
   selectedId,
   onChoose,
+  recent,
 }: {
   annotations: readonly Annotation[];
   labels: readonly LabelInfo[];
   selectedId: string | null;
   onChoose: (id: string) => void;
+  /** Changes made by others (live): their rows flash and name who changed them. */
+  recent?: ReadonlyMap<string, { actor: { name: string }; at: number }>;
 }) {
   const [label, setLabel] = useState("");
   const [author, setAuthor] = useState("");
@@ -62,18 +69,24 @@ export function AnnotationList({
         <p className="text-sm text-slate-600">{annotations.length === 0 ? "No annotations yet. Select text and press a label's key." : "None match these filters."}</p>
       ) : (
         <ul aria-label="Annotations of this document" className="-mx-1 grid max-h-[28rem] gap-0.5 overflow-y-auto px-1 py-0.5">
-          {matching.slice(0, shown).map((a) => (
-            <li key={a.id}>
+          {matching.slice(0, shown).map((a) => {
+            const change = recent?.get(a.id);
+            const fresh = change && Date.now() - change.at < FRESH_MS;
+            return (
+            <li key={a.id} data-annotation-row={a.id}>
               <button
                 type="button"
                 aria-current={a.id === selectedId ? "true" : undefined}
                 className={cn(
                   "grid w-full gap-0.5 rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-slate-900",
                   a.id === selectedId && "bg-slate-100 ring-1 ring-slate-300",
+                  fresh && "tw-remote-flash",
                 )}
+                title={change ? `Changed by ${change.actor.name}` : undefined}
                 onClick={() => onChoose(a.id)}
               >
                 <span className="flex items-center gap-1.5 text-xs text-slate-600">
+                  <Avatar user={{ id: a.author.id, name: a.author.name || a.author.email }} className="size-4 text-[0.5rem]" />
                   <LabelSwatch color={a.label.color} className="size-2.5" />
                   <span className="font-medium text-slate-800">{a.label.name}</span>
                   <span aria-hidden>·</span>
@@ -90,7 +103,8 @@ export function AnnotationList({
                 </bdi>
               </button>
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
       {matching.length > shown && (

@@ -29,6 +29,8 @@ interface PanelProps {
   /** A failure the panel can no longer show (it closed before the save answered). */
   onNotice: (message: string) => void;
   headingRef?: Ref<HTMLHeadingElement>;
+  /** Someone else's latest change of this annotation, if any (live updates). */
+  changedBy?: { actor: { name: string }; version: number; at: number };
 }
 
 const STATUS_BADGE = { pending: "secondary", accepted: "success", rejected: "destructive" } as const satisfies Record<AnnotationStatus, string>;
@@ -84,12 +86,27 @@ function useChange(onUpdate: PanelProps["onUpdate"]) {
 }
 
 /** The details of the current annotation: quote, label, boundaries, attributes, status, delete. */
-export function AnnotationPanel({ annotation, labels, entities, index, viewer, onUpdate, onDelete, onClose, onNotice, headingRef }: PanelProps) {
+/**
+ * The annotation the attribute form edits. It follows the annotation, except when someone else's
+ * version arrives while this user has typed something unsaved: then the form keeps their input, on
+ * the version they started from, until they choose to apply it on top of the new version or
+ * discard it.
+ */
+function useFormVersion(annotation: Annotation, changedBy: PanelProps["changedBy"], draft: React.RefObject<DraftHandle | null>) {
+  const [formAnnotation, setFormAnnotation] = useState(annotation);
+  const behind = formAnnotation.version !== annotation.version;
+  const conflict = behind && changedBy?.version === annotation.version && (draft.current?.isDirty() ?? false);
+  if (behind && !conflict) setFormAnnotation(annotation);
+  return { formAnnotation: conflict ? formAnnotation : annotation, conflict, catchUp: () => setFormAnnotation(annotation) };
+}
+
+export function AnnotationPanel({ annotation, labels, entities, index, viewer, onUpdate, onDelete, onClose, onNotice, headingRef, changedBy }: PanelProps) {
   const editable = canEdit(viewer, annotation) && !annotation.pending;
   const span = useMemo(() => ({ start: annotation.start, end: annotation.end }), [annotation.start, annotation.end]);
   const [moveSpan, spanError] = useChange(onUpdate);
   const [setStatus, statusError] = useChange(onUpdate);
   const draft = useRef<DraftHandle>(null);
+  const { formAnnotation, conflict, catchUp } = useFormVersion(annotation, changedBy, draft);
   const [attributesError, setAttributesError] = useState<string | null>(null);
   const open = useRef(true);
   useEffect(() => {
@@ -106,13 +123,15 @@ export function AnnotationPanel({ annotation, labels, entities, index, viewer, o
         if (open.current) setAttributesError(message);
         else if (message) onNotice(`Your edit of the attributes of “${annotation.exact.slice(0, 40)}” was not saved: ${message}`);
       },
+      paused: conflict,
     }),
-    [onNotice, annotation.exact],
+    [onNotice, annotation.exact, conflict],
   );
   // Closing saves a typed attribute edit first; if it cannot be saved, the panel stays with its error.
   const close = async () => {
     const outcome = (await draft.current?.flush()) ?? { ok: true };
     if (outcome.ok) onClose();
+    else if (conflict) setAttributesError(outcome.message);
   };
   return (
     <section
@@ -156,6 +175,39 @@ export function AnnotationPanel({ annotation, labels, entities, index, viewer, o
       </div>
 
       <Quote annotation={annotation} />
+      {changedBy && !conflict && (
+        <p className="text-xs text-slate-700" role="status" data-testid="changed-by">
+          Changed by {changedBy.actor.name} · <FormattedDate iso={new Date(changedBy.at).toISOString()} />
+        </p>
+      )}
+      {conflict && (
+        <div role="alert" data-testid="edit-conflict" className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <p>
+            {changedBy?.actor.name} changed this annotation while you were editing its attributes. Your unsaved input is kept below.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <Button
+              size="sm"
+              onClick={async () => {
+                const outcome = (await draft.current?.flush(true)) ?? { ok: true };
+                if (outcome.ok) catchUp();
+              }}
+            >
+              Apply mine on top
+            </Button>
+            <Button
+              size="sm"
+              variant="outline"
+              onClick={() => {
+                setAttributesError(null);
+                catchUp();
+              }}
+            >
+              Discard mine
+            </Button>
+          </div>
+        </div>
+      )}
       {!editable && !annotation.pending && (
         <p className="text-xs text-slate-600">Only its author, reviewers and owners can change this annotation.</p>
       )}
@@ -170,7 +222,7 @@ export function AnnotationPanel({ annotation, labels, entities, index, viewer, o
         </div>
       )}
 
-      <AttributesForm annotation={annotation} entities={entities} disabled={!editable} onUpdate={onUpdate} hooks={hooks} />
+      <AttributesForm annotation={formAnnotation} entities={entities} disabled={!editable} onUpdate={onUpdate} hooks={hooks} />
       {attributesError && (
         <p role="alert" data-testid="attributes-error" className="-mt-2 text-xs font-medium text-red-700">
           {attributesError}

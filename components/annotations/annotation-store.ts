@@ -7,6 +7,13 @@ export interface StoreChange {
 
 type Listener = (change: StoreChange) => void;
 
+/** A version made by someone else: who, and when it arrived here (ms). */
+export interface OtherChange {
+  actor: { id: string; name: string };
+  version: number;
+  at: number;
+}
+
 const byPosition = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1);
 
 /**
@@ -25,6 +32,8 @@ export class AnnotationStore {
   /** The version an annotation had when it was removed here: older news of it is stale. */
   private removedAt = new Map<string, number>();
   private sorted: Annotation[] | null = null;
+  /** Versions that arrived from someone else (live), with who and when. */
+  private byOthers = new Map<string, OtherChange>();
   private listeners = new Set<Listener>();
 
   constructor(initial: readonly Annotation[]) {
@@ -91,6 +100,40 @@ export class AnnotationStore {
       next.splice(lo, 0, annotation);
     }
     return next;
+  }
+
+  /**
+   * A change from the event stream, whoever made it: the annotation at the version it reached, a
+   * tombstone (deletedAt) for a delete. Older than what is shown (this tab's own reply came
+   * first, or a later change already arrived) it changes nothing. True when it changed something.
+   */
+  receive(annotation: Annotation, by?: OtherChange["actor"]): boolean {
+    const shown = this.byId.get(annotation.id);
+    if (by && (!shown || shown.pending || annotation.version > shown.version)) {
+      this.byOthers.set(annotation.id, { actor: by, version: annotation.version, at: Date.now() });
+    }
+    if (annotation.deletedAt) {
+      if (shown && !shown.pending && shown.version >= annotation.version) return false;
+      if (!shown) {
+        const removed = this.removedAt.get(annotation.id) ?? 0;
+        if (annotation.version > removed) this.removedAt.set(annotation.id, annotation.version);
+        return false;
+      }
+      this.byId.delete(annotation.id);
+      this.removedAt.set(annotation.id, annotation.version);
+      this.sorted = this.sorted && this.patchSorted(this.sorted, [], [annotation.id]);
+      for (const listener of this.listeners) listener({ upsert: [], remove: [annotation.id] });
+      return true;
+    }
+    if (!this.isNews(annotation)) return false;
+    this.apply({ upsert: [annotation] });
+    return true;
+  }
+
+  /** Who else made the version shown of `id`, if someone else did. */
+  changedBy(id: string): OtherChange | undefined {
+    const change = this.byOthers.get(id);
+    return change && change.version === this.byId.get(id)?.version ? change : undefined;
   }
 
   upsert(...annotations: Annotation[]): void {

@@ -14,12 +14,18 @@ import { NoticeBar } from "./notice-bar";
 import { ShortcutsHelp, type ShortcutsHelpHandle } from "./shortcuts-help";
 import { canEdit, type Annotation, type LabelInfo, type Viewer } from "./types";
 import { useStoreSnapshot } from "./use-store-snapshot";
+import { PresenceBar } from "@/components/live/presence-bar";
+import { useLiveDocument } from "@/components/live/use-live-document";
+import type { AnnotationEvent } from "@/components/live/live-channel";
+import type { PresenceMark } from "@/components/editor/presence-plugin";
 
 /** Renders again only when its own inputs change, not for a notice or the undo buttons. */
 const List = memo(AnnotationList);
 
 export interface WorkbenchProps {
   documentId: string;
+  /** The live stream resumes after this cursor: read before the annotations were. */
+  liveCursor: string | null;
   text: string;
   direction: "ltr" | "rtl";
   annotations: Annotation[];
@@ -36,7 +42,18 @@ function isFormField(target: EventTarget | null): boolean {
  * The annotation editor: the reader, the details of the current annotation and the list of all,
  * over one AnnotationStore; every change goes through AnnotationCommands (the API, undo/redo).
  */
-export function AnnotationWorkbench({ documentId, text, direction, annotations: initial, labels, viewer }: WorkbenchProps) {
+/** A change someone else made: who, to which version, when (ms). */
+export interface RemoteChange {
+  actor: AnnotationEvent["actor"];
+  type: AnnotationEvent["type"];
+  version: number;
+  at: number;
+}
+
+const OFFLINE = "You are offline: nothing was changed. Changes can be made again when the connection is back.";
+const NO_ACCESS = "You no longer have access to this document: nothing was changed.";
+
+export function AnnotationWorkbench({ documentId, liveCursor, text, direction, annotations: initial, labels, viewer }: WorkbenchProps) {
   const [store] = useState(() => new AnnotationStore(initial));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -90,6 +107,40 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [commands]);
 
+  const [recent, setRecent] = useState<ReadonlyMap<string, RemoteChange>>(() => new Map());
+  const live = useLiveDocument({
+    documentId,
+    cursor: liveCursor,
+    store,
+    selfId: viewer.userId,
+    isOwn: (id) => commands.isBusyWith(id),
+    onRemoteChange: (event) => {
+      const { annotation } = event;
+      setRecent((before) => {
+        const next = new Map([...before].slice(-49));
+        next.delete(annotation.id);
+        return next.set(annotation.id, { actor: event.actor, type: event.type, version: annotation.version, at: Date.now() });
+      });
+      if (!annotation.deletedAt) requestAnimationFrame(() => reader.current?.reveal(annotation.id, { flash: true, scroll: false }));
+    },
+    onReset: () => {
+      if (!commands.busy) window.location.reload();
+      else setNotice({ tone: "info", message: "This page was away too long to catch up; reload it once your changes are saved." });
+    },
+  });
+  const connection = live.connection.state;
+  useEffect(() => {
+    commands.setOffline(connection === "offline" ? OFFLINE : connection === "ended" ? NO_ACCESS : null);
+    if (connection === "ended") setNotice({ tone: "error", message: live.connection.detail === "signed-out" ? "You were signed out: sign in again to go on." : NO_ACCESS });
+  }, [commands, connection, live.connection.detail]);
+  const marks = useMemo<PresenceMark[]>(
+    () =>
+      live.others.flatMap((person) =>
+        person.selection && person.connection ? [{ key: person.connection, name: person.user.name, color: person.color, ...person.selection }] : [],
+      ),
+    [live.others],
+  );
+
   const selected = selectedId ? store.get(selectedId) : undefined;
   const showError = useCallback((message: string) => setNotice({ tone: "error", message }), []);
   const entities = useMemo(() => annotations.filter((a) => a.label.kind === "entity" && !a.pending), [annotations]);
@@ -131,6 +182,7 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
             </>
           )}
           <ShortcutsHelp ref={help} />
+          <PresenceBar people={live.others} state={connection} />
         </div>
       </div>
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
@@ -142,6 +194,8 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
           store={store}
           labels={labels}
           canTag={viewer.canCreate}
+          presence={marks}
+          onSelectionMove={live.moveSelection}
           onSelect={(id) => startTransition(() => setSelectedId(id))}
           onOpen={(id) => {
             setSelectedId(id);
@@ -166,6 +220,7 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
               index={index}
               viewer={viewer}
               headingRef={panelHeading}
+              changedBy={store.changedBy(selected.id)}
               onUpdate={(patch) => commands.update(selected.id, patch)}
               onDelete={() => {
                 void commands.remove(selected.id);
@@ -179,7 +234,7 @@ export function AnnotationWorkbench({ documentId, text, direction, annotations: 
               }}
             />
           )}
-          <List annotations={annotations} labels={labels} selectedId={selectedId} onChoose={choose} />
+          <List annotations={annotations} labels={labels} selectedId={selectedId} onChoose={choose} recent={recent} />
         </div>
       </div>
     </section>

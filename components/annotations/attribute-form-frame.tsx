@@ -6,7 +6,10 @@ import type { Outcome } from "./annotation-commands";
 
 /** The panel's hold on an attribute form: save what is typed before the panel closes. */
 export interface DraftHandle {
-  flush(): Promise<Outcome>;
+  /** Saves what is typed; while paused, only when `force`d (the user chose to). */
+  flush(force?: boolean): Promise<Outcome>;
+  /** Something typed here is not saved yet. */
+  isDirty(): boolean;
 }
 
 /**
@@ -17,7 +20,11 @@ export interface DraftHandle {
 export interface FrameHooks {
   onOutcome?: (outcome: Outcome) => void;
   draftRef?: Ref<DraftHandle>;
+  /** Someone else changed the annotation under this edit: no saving by itself until the user chooses. */
+  paused?: boolean;
 }
+
+const PAUSED: Outcome = { ok: false, message: "Someone else changed this annotation: apply your edit on top of theirs, or discard it." };
 
 /**
  * The attributes part of the side panel: a titled group with one Save button. An edit is never
@@ -32,6 +39,7 @@ export function AttributeFormFrame({
   onSubmit,
   onOutcome,
   draftRef,
+  paused = false,
   children,
 }: {
   title: string;
@@ -42,6 +50,7 @@ export function AttributeFormFrame({
   onSubmit: () => Promise<Outcome> | Outcome;
   onOutcome?: (outcome: Outcome) => void;
   draftRef?: Ref<DraftHandle>;
+  paused?: boolean;
   children: ReactNode;
 }) {
   const [busy, setBusy] = useState(false);
@@ -79,7 +88,10 @@ export function AttributeFormFrame({
     return saving.current;
   }
 
-  useImperativeHandle(draftRef, () => ({ flush: save }));
+  useImperativeHandle(draftRef, () => ({
+    flush: (force = false) => (paused && !force && dirty ? Promise.resolve(PAUSED) : save()),
+    isDirty: () => dirty && !disabled,
+  }));
 
   return (
     <form
@@ -90,7 +102,7 @@ export function AttributeFormFrame({
         void save();
       }}
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) void save();
+        if (!paused && !event.currentTarget.contains(event.relatedTarget as Node | null)) void save();
       }}
       onKeyDown={(event) => {
         // In the note (a textarea) Enter is a new line; Ctrl/Cmd+Enter saves.

@@ -6,6 +6,7 @@ import { formatBytes, formatNumber } from "./format";
 import type { ListParams } from "./list-params";
 import { SearchSnippet } from "./search-snippet";
 import { SortHeader } from "./sort-header";
+import { LiveCount, LivePeople } from "@/components/live/project-live";
 
 type DocumentSummary = ReturnType<typeof presentDocumentSummary>;
 
@@ -45,6 +46,7 @@ export function DocumentTable({ projectId, params, documents }: { projectId: str
               >
                 {doc.title}
               </Link>
+              <LivePeople documentId={doc.id} />
               {doc.snippet && <SearchSnippet snippet={doc.snippet} />}
             </Td>
             <Td className="align-top text-slate-700">{doc.metadata.publisher ?? <span className="text-slate-600">—</span>}</Td>
@@ -60,7 +62,9 @@ export function DocumentTable({ projectId, params, documents }: { projectId: str
                   : "pasted text"}
               </span>
             </Td>
-            <Td className="text-right align-top tabular-nums text-slate-700">{formatNumber(doc.annotationCount ?? 0)}</Td>
+            <Td className="text-right align-top tabular-nums text-slate-700">
+              <LiveCount documentId={doc.id} listed={doc.annotationCount ?? 0} />
+            </Td>
             <Td className="whitespace-nowrap align-top text-slate-700">
               <FormattedDate iso={doc.createdAt} />
             </Td>

@@ -20,12 +20,13 @@ import { LineBlock } from "./line-block";
 import { ReadOnlyText } from "./read-only-text";
 import { annotationIdsAt, isRedo, isUndo, labelForKey } from "./reader-keys";
 import { SelectionToolbar } from "./selection-toolbar";
+import { usePresenceMarks, type PresenceMark } from "./presence-plugin";
 import "./annotation-reader.css";
 
 export interface ReaderHandle {
   focus(): void;
-  /** Scrolls to an annotation, optionally flashing it and putting the caret at its start. */
-  reveal(id: string, options?: { flash?: boolean; caret?: boolean }): void;
+  /** Scrolls to an annotation (unless `scroll: false`), optionally flashing it and putting the caret at its start. */
+  reveal(id: string, options?: { flash?: boolean; caret?: boolean; scroll?: boolean }): void;
   /** Makes `id` the current annotation (or none), as chosen outside the reader: the list, the panel. */
   select(id: string | null): void;
 }
@@ -50,8 +51,14 @@ export interface ReaderProps {
   onUndo: () => void;
   onRedo: () => void;
   onNotice: (message: string) => void;
+  /** Other people's selections (live presence). */
+  presence?: PresenceMark[];
+  /** This reader's selection moved (code points; null: nothing selected). */
+  onSelectionMove?: (range: CodePointRange | null) => void;
   ref?: Ref<ReaderHandle>;
 }
+
+const NO_MARKS: PresenceMark[] = [];
 
 const FLASH_MS = 1600;
 
@@ -302,18 +309,19 @@ export function AnnotationReader(props: ReaderProps) {
   }, [editor, store, table]);
 
   useEffect(() => () => clearTimeout(flashTimer.current), []);
+  usePresenceMarks(editor, table, props.presence ?? NO_MARKS, props.onSelectionMove);
 
   useImperativeHandle(
     ref,
     () => ({
       focus: () => editor?.view.focus(),
-      reveal: (id, { flash = false, caret = false } = {}) => {
+      reveal: (id, { flash = false, caret = false, scroll = true } = {}) => {
         if (!editor) return;
         const { view } = editor;
         const entry = highlightEntry(view.state, id);
         if (!entry) return;
         if (caret) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, entry.highlight.from)));
-        const element = view.dom.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`);
+        const element = scroll ? view.dom.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`) : null;
         element?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
         if (flash) {
           clearTimeout(flashTimer.current);

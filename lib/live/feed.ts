@@ -1,5 +1,5 @@
 import type { Annotation } from "@/lib/annotations/shape";
-import type { Query } from "@/lib/audit/log-store";
+import { prismaQuery, type Query } from "@/lib/audit/log-store";
 
 /**
  * The live feed is the sealed audit log read forward: an event's cursor is its position in the
@@ -59,6 +59,11 @@ export function versionOf(action: AnnotationEventType, data: { version?: number 
 export async function headCursor(query: Query): Promise<number> {
   const [row] = await query<{ n: string | null }>(`SELECT max("seq")::text AS n FROM "AuditSeal"`);
   return Number(row?.n ?? 0);
+}
+
+/** The cursor a page hands its reader: everything after it is news to what the page shows (read it first). */
+export async function currentCursor(): Promise<string> {
+  return String(await headCursor(prismaQuery));
 }
 
 /** When the first change after `cursor` happened (null: nothing after it yet). */

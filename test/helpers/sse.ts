@@ -1,4 +1,5 @@
 import http from "node:http";
+import { parseBlock } from "@/lib/live/sse";
 
 /** One Server-Sent Event as a client dispatches it (WHATWG parsing, minus what our server never sends). */
 export interface SseEvent {
@@ -45,19 +46,11 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
         buffer += chunk;
         let cut: number;
         while ((cut = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, cut);
+          const block = parseBlock(buffer.slice(0, cut));
           buffer = buffer.slice(cut + 2);
-          let id: string | null = null;
-          let event = "message";
-          const data: string[] = [];
-          for (const line of block.split("\n")) {
-            if (line.startsWith(":")) comments.push(line.slice(1).trim());
-            else if (line.startsWith("id: ")) id = line.slice(4);
-            else if (line.startsWith("event: ")) event = line.slice(7);
-            else if (line.startsWith("data: ")) data.push(line.slice(6));
-          }
-          if (id !== null) lastId = id;
-          if (data.length) events.push({ id, event, data: data.join("\n") });
+          comments.push(...block.comments);
+          if (block.id !== null) lastId = block.id;
+          if (block.data !== null) events.push({ id: block.id, event: block.event, data: block.data });
         }
         wake();
       });

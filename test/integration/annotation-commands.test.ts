@@ -166,4 +166,35 @@ describe("AnnotationCommands against the real API", () => {
     await commands.settled();
     expect(commands.busy).toBe(false);
   });
+
+  it("knows which annotations have a call of this tab unanswered (their live echo is this tab's own)", async () => {
+    const { commands } = editor();
+    const id = commands.create({ label: labels.Entity.id, ...span("river") }, labels.Entity);
+    expect(commands.isBusyWith(id)).toBe(true);
+    expect(commands.isBusyWith("someone-else")).toBe(false);
+    await commands.settled();
+    expect(commands.isBusyWith(id)).toBe(false);
+  });
+
+  it("refuses every change while offline, with the reason, and sends nothing", async () => {
+    let calls = 0;
+    const counting: Transport = (url, init) => {
+      calls++;
+      return http(url, init);
+    };
+    const { store, commands, notices } = editor(counting);
+    const kept = commands.create({ label: labels.Entity.id, ...span("dawn") }, labels.Entity);
+    await commands.settled();
+    const before = calls;
+    commands.setOffline("You are offline: nothing was changed.");
+    commands.create({ label: labels.Entity.id, ...span("fighters") }, labels.Entity);
+    expect(await commands.update(kept, { attributes: { type: "event" } })).toEqual({ ok: false, message: "You are offline: nothing was changed." });
+    expect(await commands.remove(kept)).toBe(false);
+    await commands.undo();
+    expect(calls).toBe(before);
+    expect(store.size).toBe(1);
+    expect(notices.filter((n) => n.tone === "error").map((n) => n.message)).toEqual(Array(3).fill("You are offline: nothing was changed."));
+    commands.setOffline(null);
+    expect(await commands.update(kept, { attributes: { type: "event" } })).toEqual({ ok: true });
+  });
 });

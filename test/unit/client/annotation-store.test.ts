@@ -91,3 +91,52 @@ describe("AnnotationStore: the one way server answers reach the screen", () => {
     }
   });
 });
+
+describe("AnnotationStore.receive: live changes from the event stream", () => {
+  const ann = { id: "u2", name: "Ann" };
+  const tombstone = (id: string, version: number) => annotation(id, 0, 3, version, { deletedAt: "2026-12-03T00:00:01.000Z", deletedById: "u2" });
+
+  it("applies someone else's newer version, once, and says who made it", () => {
+    const store = new AnnotationStore([annotation("a", 0, 3, 1)]);
+    const changes = watch(store);
+    expect(store.receive(annotation("a", 0, 4, 2), ann)).toBe(true);
+    expect(store.receive(annotation("a", 0, 4, 2), ann)).toBe(false);
+    expect(store.get("a")).toMatchObject({ end: 4, version: 2 });
+    expect(store.changedBy("a")).toMatchObject({ actor: ann, version: 2 });
+    expect(changes).toHaveLength(1);
+  });
+
+  it("an echo of this tab's own reply changes nothing and names no one", () => {
+    const store = new AnnotationStore([]);
+    store.upsert(annotation("a", 0, 3, 1));
+    expect(store.receive(annotation("a", 0, 3, 1))).toBe(false);
+    expect(store.changedBy("a")).toBeUndefined();
+  });
+
+  it("removes on a delete's tombstone, but not one older than what is shown (a restore already arrived)", () => {
+    const store = new AnnotationStore([annotation("a", 0, 3, 4), annotation("b", 5, 8, 1)]);
+    // "a" was deleted at version 3 and restored at 4 (this tab's reply came first): the old delete is stale.
+    expect(store.receive(tombstone("a", 3), ann)).toBe(false);
+    expect(store.get("a")).toBeDefined();
+    expect(store.receive(tombstone("b", 2), ann)).toBe(true);
+    expect(store.get("b")).toBeUndefined();
+    // A late news of "b" before its delete does not bring it back; its restore does.
+    expect(store.receive(annotation("b", 5, 8, 1), ann)).toBe(false);
+    expect(store.receive(annotation("b", 5, 8, 3), ann)).toBe(true);
+    expect(store.getSnapshot().map((a) => a.id)).toEqual(["a", "b"]);
+  });
+
+  it("remembers a tombstone of an annotation it never showed, so older news of it stays out", () => {
+    const store = new AnnotationStore([]);
+    expect(store.receive(tombstone("c", 2), ann)).toBe(false);
+    expect(store.receive(annotation("c", 0, 3, 1), ann)).toBe(false);
+    expect(store.size).toBe(0);
+  });
+
+  it("forgets who changed it once a newer version is this tab's own", () => {
+    const store = new AnnotationStore([annotation("a", 0, 3, 1)]);
+    store.receive(annotation("a", 0, 3, 2), ann);
+    store.upsert(annotation("a", 0, 3, 3));
+    expect(store.changedBy("a")).toBeUndefined();
+  });
+});

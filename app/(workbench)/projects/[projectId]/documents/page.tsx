@@ -3,6 +3,8 @@ import Link from "next/link";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { DocumentFilters } from "@/components/documents/document-filters";
 import { DocumentTable } from "@/components/documents/document-table";
+import { ProjectLive } from "@/components/live/project-live";
+import { currentCursor } from "@/lib/live/feed";
 import { listHref, parseListParams, type ListParams } from "@/components/documents/list-params";
 import { PasteTextForm } from "@/components/documents/paste-text-form";
 import { ProjectTabs } from "@/components/documents/project-tabs";
@@ -41,6 +43,8 @@ export default async function DocumentsPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const { access } = await requireProjectPage(projectId, "document.read");
   const list = parseListParams(await searchParams);
+  // Read before the list: the live counts add what changed after it.
+  const liveCursor = await currentCursor();
   const canCreate = can(access.role, "document.create");
   const [project, publishers, page] = await Promise.all([getProject(access), listPublishers({ projectId }), loadPage(projectId, list)]);
   const documents = page.documents.map(presentDocumentSummary);
@@ -99,7 +103,9 @@ export default async function DocumentsPage({ params, searchParams }: Props) {
                 </p>
               </div>
             ) : (
-              <DocumentTable projectId={projectId} params={list} documents={documents} />
+              <ProjectLive projectId={projectId} cursor={liveCursor}>
+                <DocumentTable projectId={projectId} params={list} documents={documents} />
+              </ProjectLive>
             )}
             {(list.cursor || page.nextCursor) && (
               <nav aria-label="Pagination" className="flex gap-2">

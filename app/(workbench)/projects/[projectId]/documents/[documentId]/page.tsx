@@ -17,6 +17,7 @@ import { requireUser } from "@/lib/api/session";
 import { getDocument } from "@/lib/documents/get-document";
 import { AppError } from "@/lib/errors";
 import { getProject } from "@/lib/projects/get-project";
+import { currentCursor } from "@/lib/live/feed";
 import { deleteDocumentAction, updateMetadataAction } from "./actions";
 
 export const metadata: Metadata = { title: "Document · Tracewell" };
@@ -43,6 +44,8 @@ async function loadAccess(projectId: string, documentId: string) {
 export default async function DocumentPage({ params }: Props) {
   const { projectId, documentId } = await params;
   const { principal, ...access } = await loadAccess(projectId, documentId);
+  // Read before the annotations: the reader's live stream resumes here, so nothing falls between.
+  const liveCursor = await currentCursor();
   const [project, doc, annotations] = await Promise.all([
     getProject(access),
     getDocument({ documentId }).then(presentDocument),
@@ -95,6 +98,7 @@ export default async function DocumentPage({ params }: Props) {
       <div className="grid gap-8">
         <AnnotationWorkbench
           documentId={documentId}
+          liveCursor={liveCursor}
           text={doc.text}
           direction={doc.metadata.direction === "rtl" ? "rtl" : "ltr"}
           annotations={annotations as Annotation[]}

@@ -1,0 +1,166 @@
+import { createAccount, createProjectViaApi, expect, signedInPage, test } from "./fixtures";
+import { codePointsOf, createAnnotation, dragSelect, highlight, listAnnotations, openReader, uploadText } from "./reader";
+
+// Written here: a short field report with a few spans worth tagging.
+const REPORT = [
+  "Field report, river crossing.",
+  "",
+  "Observers counted about 300 people at the ford before noon.",
+  "The district council said the bridge would reopen on Monday.",
+].join("\n");
+
+async function patch(request: import("@playwright/test").APIRequestContext, id: string, data: Record<string, unknown>) {
+  const res = await request.patch(`/api/v1/annotations/${id}`, { data });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as { version: number };
+}
+
+test.describe("live collaboration", () => {
+  test("two people on two browsers see each other's changes and presence without reloading", async ({ page, context, browser, account: _owner }) => {
+    const projectId = await createProjectViaApi(context, "Live together");
+    const colleague = await createAccount("colleague");
+    expect((await page.request.post(`/api/v1/projects/${projectId}/members`, { data: { email: colleague.email, role: "annotator" } })).status()).toBe(201);
+    const documentId = await uploadText(page.request, projectId, "report.txt", REPORT);
+    await openReader(page, projectId, documentId);
+    const other = await signedInPage(browser, colleague);
+    try {
+      await openReader(other.page, projectId, documentId);
+      await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+      await expect(other.page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+
+      // Presence: each sees the other's avatar.
+      await expect(page.getByRole("group", { name: `Also here: ${colleague.name}` })).toBeVisible();
+      await expect(other.page.getByRole("group", { name: /^Also here: / })).toBeVisible();
+
+      // The colleague tags in their browser (select, press the Entity key); it appears here, once.
+      await dragSelect(other.page, REPORT, "district", "council");
+      await other.page.keyboard.press("2");
+      await expect.poll(async () => (await listAnnotations(page.request, documentId)).length).toBe(1);
+      const [tagged] = await listAnnotations(page.request, documentId);
+      await expect(highlight(page, tagged!.id).first()).toBeVisible();
+      await expect(page.getByTestId("annotation-count")).toHaveText("1");
+      await expect(page.locator(`[data-annotation-row="${tagged!.id}"]`)).toContainText(colleague.name);
+      // …and in the colleague's own reader it is still one highlight (the echo is the same annotation).
+      await other.page.waitForTimeout(500);
+      await expect(other.page.locator(`[data-annotation-id="${tagged!.id}"]`)).toHaveCount(1);
+      await expect(other.page.getByTestId("annotation-count")).toHaveText("1");
+
+      // Relabel, delete and restore here; the colleague sees each.
+      await patch(page.request, tagged!.id, { version: 1, label: "Claim" });
+      await expect(other.page.locator(`[data-annotation-row="${tagged!.id}"]`)).toContainText("Claim");
+      expect((await page.request.delete(`/api/v1/annotations/${tagged!.id}?version=2`)).status()).toBe(204);
+      await expect(highlight(other.page, tagged!.id)).toHaveCount(0);
+      await expect(other.page.getByTestId("annotation-count")).toHaveText("0");
+      expect((await page.request.post(`/api/v1/annotations/${tagged!.id}/restore`, { data: { version: 3 } })).status()).toBe(200);
+      await expect(highlight(other.page, tagged!.id).first()).toBeVisible();
+
+      // An open panel shows who changed its annotation.
+      await highlight(other.page, tagged!.id).first().click();
+      await patch(page.request, tagged!.id, { version: 4, attributes: { reporting: "reported" } });
+      await expect(other.page.getByTestId("changed-by")).toContainText(/^Changed by /);
+
+      // The colleague's selection shows here as a caret with their name.
+      await dragSelect(other.page, REPORT, "about", "300");
+      await expect(page.locator(".tw-presence-caret", { hasText: colleague.name })).toBeVisible();
+
+      // The colleague leaves: gone from the presence bar within seconds.
+      await other.context.close();
+      await expect(page.getByRole("group", { name: /^Also here: / })).toHaveCount(0, { timeout: 10_000 });
+    } finally {
+      await other.context.close().catch(() => {});
+    }
+  });
+
+  test("unsaved input survives a colleague's change: apply it on top, or discard it", async ({ page, context, browser, account: _owner }) => {
+    const projectId = await createProjectViaApi(context, "Live conflict");
+    const documentId = await uploadText(page.request, projectId, "report.txt", REPORT);
+    const figure = await createAnnotation(page.request, documentId, { label: "Figure", ...codePointsOf(REPORT, "about 300 people") });
+    const other = await signedInPage(browser, (await addOwner(page.request, projectId)).account);
+    try {
+      await openReader(page, projectId, documentId);
+      await highlight(page, figure.id).click();
+      const panel = page.getByTestId("annotation-panel");
+      // (The span's own words gave it the unit "people": type something else.)
+      await panel.getByLabel("Unit").fill("villagers");
+      // Someone else changes the same annotation meanwhile.
+      const changed = await other.page.request.patch(`/api/v1/annotations/${figure.id}`, { data: { version: 1, attributes: { value: 300, qualifier: "approximately", unit: "persons" } } });
+      expect(changed.status()).toBe(200);
+      await expect(panel.getByTestId("edit-conflict")).toBeVisible();
+      await expect(panel.getByLabel("Unit")).toHaveValue("villagers");
+      await panel.getByRole("button", { name: "Apply mine on top" }).click();
+      await expect.poll(async () => (await listAnnotations(page.request, documentId))[0]?.attributes).toMatchObject({ unit: "villagers" });
+      await expect.poll(async () => (await listAnnotations(page.request, documentId))[0]?.version).toBe(3);
+      await expect(panel.getByTestId("edit-conflict")).toHaveCount(0);
+
+      // Again, and this time discard: theirs stays.
+      await panel.getByLabel("Unit").fill("boats");
+      const theirs = await other.page.request.patch(`/api/v1/annotations/${figure.id}`, { data: { version: 3, attributes: { value: 300, unit: "residents" } } });
+      expect(theirs.status()).toBe(200);
+      await expect(panel.getByTestId("edit-conflict")).toBeVisible();
+      await panel.getByRole("button", { name: "Discard mine" }).click();
+      await expect(panel.getByTestId("edit-conflict")).toHaveCount(0);
+      await expect(panel.getByLabel("Unit")).toHaveValue("residents");
+      expect((await listAnnotations(page.request, documentId))[0]?.attributes).toMatchObject({ unit: "residents" });
+    } finally {
+      await other.context.close();
+    }
+  });
+
+  test("offline: the reader says so and refuses writes; back online it catches up with everything", async ({ page, context, browser, account: _owner }) => {
+    const projectId = await createProjectViaApi(context, "Live offline");
+    const documentId = await uploadText(page.request, projectId, "report.txt", REPORT);
+    const colleague = await addOwner(page.request, projectId);
+    const other = await signedInPage(browser, colleague.account);
+    try {
+      await openReader(page, projectId, documentId);
+      await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+      await context.setOffline(true);
+      await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
+
+      // Tagging while offline is refused, with the reason.
+      await dragSelect(page, REPORT, "bridge");
+      await page.keyboard.press("2");
+      await expect(page.getByRole("alert").filter({ hasText: "You are offline" })).toBeVisible();
+
+      // Meanwhile the colleague changes things.
+      const made = [];
+      for (const needle of ["Observers", "the ford", "Monday"]) made.push(await createAnnotation(other.page.request, documentId, { label: "Entity", ...codePointsOf(REPORT, needle) }));
+      expect((await other.page.request.delete(`/api/v1/annotations/${made[1]!.id}?version=1`)).status()).toBe(204);
+
+      await context.setOffline(false);
+      await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
+      await expect(highlight(page, made[0]!.id)).toBeVisible();
+      await expect(highlight(page, made[2]!.id)).toBeVisible();
+      await expect(highlight(page, made[1]!.id)).toHaveCount(0);
+      await expect(page.getByTestId("annotation-count")).toHaveText("2");
+    } finally {
+      await other.context.close();
+    }
+  });
+
+  test("the project's document list shows who works where and counts changing", async ({ page, context, browser, account: _owner }) => {
+    const projectId = await createProjectViaApi(context, "Live list");
+    const documentId = await uploadText(page.request, projectId, "report.txt", REPORT);
+    const colleague = await addOwner(page.request, projectId);
+    await page.goto(`/projects/${projectId}/documents`);
+    const count = page.locator(`[data-testid="live-count"][data-document-id="${documentId}"]`);
+    await expect(count).toHaveText("0");
+    const other = await signedInPage(browser, colleague.account);
+    try {
+      await openReader(other.page, projectId, documentId);
+      await expect(page.locator(`[data-testid="live-people"][data-document-id="${documentId}"]`)).toContainText(colleague.account.name);
+      await createAnnotation(other.page.request, documentId, { label: "Entity", ...codePointsOf(REPORT, "Observers") });
+      await createAnnotation(other.page.request, documentId, { label: "Entity", ...codePointsOf(REPORT, "the ford") });
+      await expect(count).toHaveText("2");
+    } finally {
+      await other.context.close();
+    }
+  });
+});
+
+async function addOwner(request: import("@playwright/test").APIRequestContext, projectId: string) {
+  const account = await createAccount("colleague");
+  const res = await request.post(`/api/v1/projects/${projectId}/members`, { data: { email: account.email, role: "owner" } });
+  expect(res.status()).toBe(201);
+  return { account };
+}
