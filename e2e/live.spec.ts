@@ -1,4 +1,6 @@
-import { createAccount, createProjectViaApi, expect, signedInPage, test } from "./fixtures";
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import { DEMO, DEMO_PASSWORD, createAccount, createProjectViaApi, expect, signedInPage, test } from "./fixtures";
 import { codePointsOf, createAnnotation, dragSelect, highlight, listAnnotations, openReader, uploadText } from "./reader";
 
 // Written here: a short field report with a few spans worth tagging.
@@ -164,3 +166,43 @@ async function addOwner(request: import("@playwright/test").APIRequestContext, p
   expect(res.status()).toBe(201);
   return { account };
 }
+
+// The README's picture of live collaboration (docs/live.png with E2E_DOCS_SCREENSHOT=1): the demo
+// analyst and reviewer on one document, each seeing the other's avatar, selection and new highlight.
+test("screenshot of two readers side by side", async ({ browser }, testInfo) => {
+  const analyst = await signedInPage(browser, { email: DEMO.analyst, password: DEMO_PASSWORD });
+  const reviewer = await signedInPage(browser, { email: DEMO.reviewer, password: DEMO_PASSWORD });
+  try {
+    const projects = (await (await analyst.page.request.get("/api/v1/projects")).json()) as { projects: { id: string; name: string }[] };
+    const projectId = projects.projects.find((p) => p.name === DEMO.project)!.id;
+    const found = (await (await analyst.page.request.get(`/api/v1/projects/${projectId}/documents?q=Ostrana`)).json()) as { documents: { id: string; title: string }[] };
+    const documentId = found.documents.find((d) => d.title.startsWith("Observers Warn"))!.id;
+    const { text } = (await (await analyst.page.request.get(`/api/v1/documents/${documentId}`)).json()) as { text: string };
+    for (const { page } of [analyst, reviewer]) {
+      await page.setViewportSize({ width: 1120, height: 760 });
+      await openReader(page, projectId, documentId);
+      await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    }
+    await expect(analyst.page.getByRole("group", { name: /^Also here: / })).toBeVisible();
+    await dragSelect(reviewer.page, text, "Black Mountain Front");
+    await expect(analyst.page.locator(".tw-presence-caret")).toBeVisible();
+    const made = await createAnnotation(analyst.page.request, documentId, { label: "Entity", ...codePointsOf(text, "Provisional Council") });
+    await expect(highlight(reviewer.page, made.id).first()).toBeVisible();
+
+    const shots = [];
+    for (const { page } of [analyst, reviewer]) shots.push((await page.screenshot()).toString("base64"));
+    const sheet = await browser.newPage({ viewport: { width: 2272, height: 800 } });
+    await sheet.setContent(
+      `<body style="margin:0;display:flex;gap:16px;background:#cbd5e1;padding:8px">${shots
+        .map((b64, i) => `<figure style="margin:0"><img src="data:image/png;base64,${b64}" width="1120" height="760" alt=""><figcaption style="font:13px system-ui;padding:4px">${i ? "Reviewer’s browser" : "Analyst’s browser"}</figcaption></figure>`)
+        .join("")}</body>`,
+    );
+    const shot = testInfo.outputPath("live.png");
+    await sheet.screenshot({ path: shot });
+    await sheet.close();
+    if (process.env.E2E_DOCS_SCREENSHOT === "1") copyFileSync(shot, path.resolve(import.meta.dirname, "../docs/live.png"));
+  } finally {
+    await analyst.context.close();
+    await reviewer.context.close();
+  }
+});

@@ -11,6 +11,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  */
 
 export const CONNECTION_HEADER = "x-tracewell-connection";
+/** The event-stream routes (app/api/v1/{documents,projects}/[id]/events). */
+const EVENT_STREAM = /^\/api\/v1\/(?:documents|projects)\/[^/?]+\/events(?:\?|$)/;
 const KEY = Symbol.for("tracewell.connections");
 type Holder = { [KEY]?: Map<string, AbortController> };
 
@@ -21,7 +23,7 @@ function registry(): Map<string, AbortController> {
 /** Called by the server for every request: a client cannot name a connection of its own. */
 export function trackConnection(req: IncomingMessage, res: ServerResponse): void {
   delete req.headers[CONNECTION_HEADER];
-  if (!/\/events(?:\?|$)/.test(req.url ?? "")) return;
+  if (!EVENT_STREAM.test(req.url ?? "")) return;
   const id = randomUUID();
   const controller = new AbortController();
   registry().set(id, controller);

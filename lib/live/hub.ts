@@ -24,6 +24,7 @@ const SWEEP_MS = 2000;
 /** Own presence is re-announced this often; others' expire without news for PRESENCE_TTL_MS. */
 const ANNOUNCE_MS = 5000;
 const PRESENCE_TTL_MS = 15_000;
+const PRESENCE_COALESCE_MS = 150;
 /** A stream this far behind (a client not reading) is closed; it resumes by cursor when it reconnects. */
 const MAX_BUFFERED = 5000;
 
@@ -40,6 +41,8 @@ export interface Subscriber {
 
 interface Sub extends Subscriber {
   id: number;
+  /** The last presence frame sent: an unchanged roster is not sent again. */
+  lastPresence: string;
   lastCursor: number;
   replaying: boolean;
   buffer: FeedEvent[];
@@ -75,7 +78,7 @@ export class LiveHub {
   /** Opens a stream: replays from `cursor` (null: from now on), then delivers live. Returns the closer. */
   async subscribe(subscriber: Subscriber, cursor: number | null): Promise<() => void> {
     await this.start();
-    const sub: Sub = { ...subscriber, id: this.nextId++, lastCursor: 0, replaying: true, buffer: [], checkedAt: Date.now(), closed: false };
+    const sub: Sub = { ...subscriber, id: this.nextId++, lastPresence: "", lastCursor: 0, replaying: true, buffer: [], checkedAt: Date.now(), closed: false };
     this.subs.add(sub);
     const close = () => this.close(sub, false);
     try {
@@ -167,13 +170,18 @@ export class LiveHub {
     this.send(sub, event);
   }
 
+  /** One frame per change, however many streams it goes to. */
+  private frames = new WeakMap<FeedEvent, string>();
+
   private send(sub: Sub, event: FeedEvent) {
     if (sub.closed || event.cursor <= sub.lastCursor) return;
     sub.lastCursor = event.cursor;
-    const ok = sub.write(
-      frame({ id: event.cursor, event: event.type, data: { type: event.type, at: event.at, actor: event.actor, annotation: event.annotation } }),
-    );
-    if (!ok) this.close(sub, true);
+    let text = this.frames.get(event);
+    if (text === undefined) {
+      text = frame({ id: event.cursor, event: event.type, data: { type: event.type, at: event.at, actor: event.actor, annotation: event.annotation } });
+      this.frames.set(event, text);
+    }
+    if (!sub.write(text)) this.close(sub, true);
   }
 
   private heard(position: number) {
@@ -286,30 +294,48 @@ export class LiveHub {
     void this.broadcast({ from: this.instance, op: "leave", documentId, key }).catch(() => {});
   }
 
-  /** Sends the presence of a document (and its project) to their streams, coalesced per document. */
+  /**
+   * Sends the presence of a document (and its project) to their streams, coalesced per document
+   * over PRESENCE_COALESCE_MS: a crowd arriving at once costs a few rosters, not one per arrival.
+   */
   private presenceChanged(entry: Pick<PresenceEntry, "documentId" | "projectId">) {
     if (this.presenceDue.has(entry.documentId)) return;
     this.presenceDue.set(
       entry.documentId,
       setTimeout(() => {
         this.presenceDue.delete(entry.documentId);
+        const shared = new Map<string, { roster: string; text: string }>();
         for (const sub of this.subs) {
           if (sub.grant.projectId === entry.projectId && (sub.grant.documentId === null || sub.grant.documentId === entry.documentId)) {
-            this.sendPresence(sub);
+            this.sendPresence(sub, shared);
           }
         }
-      }, 30),
+      }, PRESENCE_COALESCE_MS),
     );
   }
 
-  private sendPresence(sub: Sub) {
+  /**
+   * Sends a stream its roster unless it already has that one. `shared` holds each roster built
+   * in one round (per document, or per project), so a crowd costs one string, not one per stream.
+   */
+  private sendPresence(sub: Sub, shared = new Map<string, { roster: string; text: string }>()) {
     if (sub.closed || sub.replaying) return;
-    const at = new Date().toISOString();
-    const data = sub.grant.documentId
-      ? documentPresence(sub.grant.documentId, this.board.ofDocument(sub.grant.documentId), at)
-      : projectPresence(sub.grant.projectId, this.board.ofProject(sub.grant.projectId), at);
-    if (!sub.write(frame({ event: "presence", data }))) this.close(sub, true);
+    const key = sub.grant.documentId ?? `project:${sub.grant.projectId}`;
+    let built = shared.get(key);
+    if (!built) {
+      const at = new Date().toISOString();
+      const data = sub.grant.documentId
+        ? documentPresence(sub.grant.documentId, this.board.ofDocument(sub.grant.documentId), at)
+        : projectPresence(sub.grant.projectId, this.board.ofProject(sub.grant.projectId), at);
+      built = { roster: JSON.stringify(data.people), text: frame({ event: "presence", data }) };
+      shared.set(key, built);
+    }
+    // The roster without its timestamp decides whether anything changed for this stream.
+    if (built.roster === sub.lastPresence) return;
+    sub.lastPresence = built.roster;
+    if (!sub.write(built.text)) this.close(sub, true);
   }
+
 
   private async broadcast(message: PresenceMessage) {
     const listener = this.listener;
