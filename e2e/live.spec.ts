@@ -50,6 +50,8 @@ test.describe("live collaboration", () => {
       // Relabel, delete and restore here; the colleague sees each.
       await patch(page.request, tagged!.id, { version: 1, label: "Claim" });
       await expect(other.page.locator(`[data-annotation-row="${tagged!.id}"]`)).toContainText("Claim");
+      // For a moment the changed highlight carries its author's initials.
+      await expect(other.page.locator(".tw-author-badge")).toBeAttached();
       expect((await page.request.delete(`/api/v1/annotations/${tagged!.id}?version=2`)).status()).toBe(204);
       await expect(highlight(other.page, tagged!.id)).toHaveCount(0);
       await expect(other.page.getByTestId("annotation-count")).toHaveText("0");

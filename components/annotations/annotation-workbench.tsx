@@ -15,6 +15,8 @@ import { ShortcutsHelp, type ShortcutsHelpHandle } from "./shortcuts-help";
 import { canEdit, type Annotation, type LabelInfo, type Viewer } from "./types";
 import { useStoreSnapshot } from "./use-store-snapshot";
 import { PresenceBar } from "@/components/live/presence-bar";
+import { initials } from "@/components/live/avatar";
+import { colorFor } from "@/lib/live/presence";
 import { useLiveDocument } from "@/components/live/use-live-document";
 import type { AnnotationEvent } from "@/components/live/live-channel";
 import type { PresenceMark } from "@/components/editor/presence-plugin";
@@ -50,6 +52,7 @@ export interface RemoteChange {
   at: number;
 }
 
+const BADGE_MS = 2500;
 const OFFLINE = "You are offline: nothing was changed. Changes can be made again when the connection is back.";
 const NO_ACCESS = "You no longer have access to this document: nothing was changed.";
 
@@ -108,6 +111,8 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
   }, [commands]);
 
   const [recent, setRecent] = useState<ReadonlyMap<string, RemoteChange>>(() => new Map());
+  // Initials of whoever just changed a highlight, drawn at its start for a moment.
+  const [badges, setBadges] = useState<PresenceMark[]>([]);
   const live = useLiveDocument({
     documentId,
     cursor: liveCursor,
@@ -121,7 +126,11 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
         next.delete(annotation.id);
         return next.set(annotation.id, { actor: event.actor, type: event.type, version: annotation.version, at: Date.now() });
       });
-      if (!annotation.deletedAt) requestAnimationFrame(() => reader.current?.reveal(annotation.id, { flash: true, scroll: false }));
+      if (annotation.deletedAt) return;
+      requestAnimationFrame(() => reader.current?.reveal(annotation.id, { flash: true, scroll: false }));
+      const badge: PresenceMark = { key: `badge:${annotation.id}`, name: initials(event.actor.name), color: colorFor(event.actor.id), start: annotation.start, end: annotation.start, badge: true };
+      setBadges((before) => [...before.filter((b) => b.key !== badge.key), badge]);
+      setTimeout(() => setBadges((before) => before.filter((b) => b !== badge)), BADGE_MS);
     },
     onReset: () => {
       if (!commands.busy) window.location.reload();
@@ -137,8 +146,8 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
     () =>
       live.others.flatMap((person) =>
         person.selection && person.connection ? [{ key: person.connection, name: person.user.name, color: person.color, ...person.selection }] : [],
-      ),
-    [live.others],
+      ).concat(badges),
+    [live.others, badges],
   );
 
   const selected = selectedId ? store.get(selectedId) : undefined;

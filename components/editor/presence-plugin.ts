@@ -4,17 +4,31 @@ import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { useEffect, useRef } from "react";
 import { posRangeToCodePoints, rangeToPos, type SegmentTable } from "@/lib/text/editor-positions";
 
-/** Where someone else's selection is: a thin caret in their colour at its end, a faint line under the range. */
+/**
+ * Where someone else's selection is: a thin caret in their colour at its end, a faint line under
+ * the range. Or, with `badge`, who just changed the annotation starting at `start`: their initials
+ * (in `name`) on their colour, for a moment.
+ */
 export interface PresenceMark {
   key: string;
   name: string;
   color: string;
   start: number;
   end: number;
+  badge?: boolean;
 }
 
 const presenceKey = new PluginKey<DecorationSet>("tracewell-presence");
 const SAFE_COLOR = /^#[0-9a-f]{3,8}$/i;
+
+function badge(mark: PresenceMark): HTMLElement {
+  const element = document.createElement("span");
+  element.className = "tw-author-badge";
+  element.setAttribute("aria-hidden", "true");
+  element.style.setProperty("--pc", mark.color);
+  element.textContent = mark.name;
+  return element;
+}
 
 function caret(mark: PresenceMark): HTMLElement {
   const element = document.createElement("span");
@@ -38,6 +52,10 @@ function build(doc: Parameters<typeof DecorationSet.create>[0], table: SegmentTa
     } catch {
       continue; // outside this text
     }
+    if (mark.badge) {
+      decorations.push(Decoration.widget(range.from, () => badge(mark), { key: `${mark.key}:${mark.color}:${mark.name}`, side: -1, ignoreSelection: true }));
+      continue;
+    }
     if (range.to > range.from) {
       decorations.push(Decoration.inline(range.from, range.to, { class: "tw-presence-range", style: `--pc:${mark.color}` }, { key: `${mark.key}:range` }));
     }
@@ -58,6 +76,8 @@ export function usePresenceMarks(
 ) {
   const report = useRef(onSelection);
   report.current = onSelection;
+  /** What the plugin shows now (a fresh plugin shows nothing). */
+  const drawn = useRef("[]");
 
   useEffect(() => {
     if (!editor) return;
@@ -73,6 +93,7 @@ export function usePresenceMarks(
       props: { decorations: (state) => presenceKey.getState(state) },
     });
     editor.registerPlugin(plugin);
+    drawn.current = "[]";
     const onSelectionUpdate = () => {
       const { from, to, empty } = editor.state.selection;
       report.current?.(empty ? null : posRangeToCodePoints(table, from, to));
@@ -86,6 +107,13 @@ export function usePresenceMarks(
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
+    // Only when what is drawn changes: a transaction while the user extends a selection with the
+    // keyboard must first take in the DOM's selection (the browser reports it late), or it would
+    // put back the one ProseMirror last read.
+    const key = JSON.stringify(marks);
+    if (key === drawn.current) return;
+    drawn.current = key;
+    (editor.view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
     editor.view.dispatch(editor.state.tr.setMeta(presenceKey, marks).setMeta("addToHistory", false));
   }, [editor, marks]);
 }

@@ -22,8 +22,11 @@ export interface PresenceEntry {
   instance: string;
 }
 
-/** Distinct, readable on white, and not only told apart by hue (names travel with them). */
-const PALETTE = ["#2563eb", "#db2777", "#059669", "#d97706", "#7c3aed", "#dc2626", "#0891b2", "#65a30d", "#c026d3", "#475569"];
+/**
+ * Distinct hues, each dark enough for white initials on it (contrast ≥ 4.5:1, WCAG AA for small
+ * text); names travel with them, so no one is told apart by colour alone.
+ */
+const PALETTE = ["#1d4ed8", "#be185d", "#047857", "#b45309", "#6d28d9", "#b91c1c", "#0e7490", "#4d7c0f", "#a21caf", "#475569"];
 
 /** A user's colour, the same on every screen and instance. */
 export function colorFor(userId: string): string {

@@ -162,7 +162,7 @@ describe("event streams: changes", () => {
     const watcher = await stream(owner, `/documents/${documentId}/events?lastEventId=0`);
     const seen = await watcher.waitFor((events) => changes(events).some((e) => payload(e).annotation.id === first.id));
     watcher.close();
-    const cursor = seen.find((e) => payload(e).annotation.id === first.id)!.id!;
+    const cursor = changes(seen).find((e) => payload(e).annotation.id === first.id)!.id!;
     const missed = [await createAnnotation(owner, "crossed"), await createAnnotation(owner, "denied")];
     const expected = missed.map((m) => m.id);
 
