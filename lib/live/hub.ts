@@ -4,7 +4,8 @@ import { prismaQuery } from "@/lib/audit/log-store";
 import { SEALED_CHANNEL } from "@/lib/audit/seal-nudge";
 import { stillGranted, type Grant } from "./access";
 import { firstChangeAfter, headCursor, readFeed, type FeedEvent } from "./feed";
-import { PresenceBoard, colorFor, documentPresence, projectPresence, type PresenceEntry, type Selection } from "./presence";
+import { colorFor, documentPresence, projectPresence, type PresenceEntry, type Selection } from "./presence";
+import { ANNOUNCE_MS, PRESENCE_CHANNEL, PresenceRelay, type PresenceMessage } from "./presence-relay";
 import { heartbeatMs, replayWindowMs } from "./settings";
 import { comment, frame } from "./sse";
 
@@ -16,14 +17,10 @@ import { comment, frame } from "./sse";
  * instances over NOTIFY (lib/live/presence.ts).
  */
 
-const PRESENCE_CHANNEL = "tracewell_presence";
 /** Safety net under NOTIFY: a hub with streams looks at the log's head this often. */
 const POLL_MS = 1000;
 /** Grants are rechecked this often for every stream (idle ones too), and before every change sent. */
 const SWEEP_MS = 2000;
-/** Own presence is re-announced this often; others' expire without news for PRESENCE_TTL_MS. */
-const ANNOUNCE_MS = 5000;
-const PRESENCE_TTL_MS = 15_000;
 const PRESENCE_COALESCE_MS = 150;
 /** A stream this far behind (a client not reading) is closed; it resumes by cursor when it reconnects. */
 const MAX_BUFFERED = 5000;
@@ -50,12 +47,6 @@ interface Sub extends Subscriber {
   closed: boolean;
 }
 
-type PresenceMessage =
-  | { from: string; op: "join" | "move"; entry: PresenceEntry }
-  | { from: string; op: "leave"; documentId: string; key: string }
-  | { from: string; op: "announce"; entries: PresenceEntry[] }
-  | { from: string; op: "hello" | "bye" };
-
 export class LiveHub {
   readonly instance = randomUUID();
   private subs = new Set<Sub>();
@@ -69,7 +60,11 @@ export class LiveHub {
   private pumping: Promise<void> | null = null;
   private pumpAgain = false;
   private timers: NodeJS.Timeout[] = [];
-  private board = new PresenceBoard();
+  private presence = new PresenceRelay(
+    this.instance,
+    (message) => this.broadcast(message),
+    (entry) => this.presenceChanged(entry),
+  );
   private presenceDue = new Map<string, NodeJS.Timeout>();
   private stopped = false;
 
@@ -104,11 +99,7 @@ export class LiveHub {
   async moveSelection(documentId: string, userId: string, tab: string, selection: Selection | null): Promise<boolean> {
     await this.start();
     const key = `${userId}:${tab}`;
-    const entry = this.board.move(documentId, key, selection, Date.now());
-    if (!entry) return false;
-    this.presenceChanged(entry);
-    await this.broadcast({ from: this.instance, op: "move", entry });
-    return true;
+    return this.presence.move(documentId, key, selection);
   }
 
   stats() {
@@ -117,7 +108,7 @@ export class LiveHub {
       streams: this.subs.size,
       replaying: [...this.subs].filter((s) => s.replaying).length,
       buffered: [...this.subs].reduce((n, s) => n + s.buffer.length, 0),
-      presence: { local: this.board.all().filter((e) => e.instance === this.instance).length, total: this.board.all().length },
+      presence: { local: this.presence.ownCount(), total: this.presence.board.all().length },
       head: this.head,
       known: this.known,
       listening: this.listener !== null,
@@ -128,7 +119,7 @@ export class LiveHub {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
     for (const sub of [...this.subs]) this.close(sub, true);
-    await this.broadcast({ from: this.instance, op: "bye" }).catch(() => {});
+    await this.presence.bye().catch(() => {});
     await this.listener?.end().catch(() => {});
     this.listener = null;
   }
@@ -270,17 +261,13 @@ export class LiveHub {
   }
 
   private join(sub: Sub) {
-    const entry: PresenceEntry = {
+    this.presence.join({
       key: this.keyOf(sub),
       user: sub.user,
       color: colorFor(sub.user.id),
       projectId: sub.grant.projectId,
       documentId: sub.grant.documentId!,
-      selection: this.board.get(sub.grant.documentId!, this.keyOf(sub))?.selection ?? null,
-      instance: this.instance,
-    };
-    if (this.board.upsert(entry, Date.now())) this.presenceChanged(entry);
-    void this.broadcast({ from: this.instance, op: "join", entry }).catch(() => {});
+    });
   }
 
   private leave(sub: Sub) {
@@ -288,10 +275,7 @@ export class LiveHub {
     const documentId = sub.grant.documentId!;
     // Another stream of the same tab (a reconnect that overtook the old one) keeps it present.
     if ([...this.subs].some((other) => other.grant.documentId === documentId && this.keyOf(other) === key)) return;
-    const gone = this.board.remove(documentId, key);
-    if (!gone) return;
-    this.presenceChanged(gone);
-    void this.broadcast({ from: this.instance, op: "leave", documentId, key }).catch(() => {});
+    this.presence.leave(documentId, key);
   }
 
   /**
@@ -325,8 +309,8 @@ export class LiveHub {
     if (!built) {
       const at = new Date().toISOString();
       const data = sub.grant.documentId
-        ? documentPresence(sub.grant.documentId, this.board.ofDocument(sub.grant.documentId), at)
-        : projectPresence(sub.grant.projectId, this.board.ofProject(sub.grant.projectId), at);
+        ? documentPresence(sub.grant.documentId, this.presence.board.ofDocument(sub.grant.documentId), at)
+        : projectPresence(sub.grant.projectId, this.presence.board.ofProject(sub.grant.projectId), at);
       built = { roster: JSON.stringify(data.people), text: frame({ event: "presence", data }) };
       shared.set(key, built);
     }
@@ -341,39 +325,6 @@ export class LiveHub {
     const listener = this.listener;
     if (!listener) return;
     await listener.query(`SELECT pg_notify('${PRESENCE_CHANNEL}', $1)`, [JSON.stringify(message)]);
-  }
-
-  private announce() {
-    const own = this.board.all().filter((e) => e.instance === this.instance);
-    // NOTIFY payloads must stay under 8000 bytes.
-    for (let at = 0; at < own.length; at += 10) {
-      void this.broadcast({ from: this.instance, op: "announce", entries: own.slice(at, at + 10) }).catch(() => {});
-    }
-  }
-
-  private heardPresence(message: PresenceMessage) {
-    if (message.from === this.instance) return;
-    const now = Date.now();
-    switch (message.op) {
-      case "join":
-      case "move":
-        if (this.board.upsert(message.entry, now)) this.presenceChanged(message.entry);
-        break;
-      case "leave": {
-        const gone = this.board.remove(message.documentId, message.key);
-        if (gone) this.presenceChanged(gone);
-        break;
-      }
-      case "announce":
-        for (const entry of message.entries) if (this.board.upsert(entry, now)) this.presenceChanged(entry);
-        break;
-      case "hello":
-        this.announce();
-        break;
-      case "bye":
-        for (const gone of this.board.dropInstance(message.from)) this.presenceChanged(gone);
-        break;
-    }
   }
 
   // ——— lifecycle ———
@@ -398,10 +349,7 @@ export class LiveHub {
       every(heartbeatMs(), () => {
         for (const sub of [...this.subs]) if (!sub.write(comment("keep-alive"))) this.close(sub, true);
       });
-      every(ANNOUNCE_MS, () => {
-        this.announce();
-        for (const gone of this.board.expire(Date.now() - PRESENCE_TTL_MS, this.instance)) this.presenceChanged(gone);
-      });
+      every(ANNOUNCE_MS, () => this.presence.tick());
     })().catch((err) => {
       this.started = null;
       throw err;
@@ -415,7 +363,7 @@ export class LiveHub {
       if (note.channel === SEALED_CHANNEL) this.heard(Number(note.payload));
       else if (note.channel === PRESENCE_CHANNEL && note.payload) {
         try {
-          this.heardPresence(JSON.parse(note.payload) as PresenceMessage);
+          this.presence.heard(JSON.parse(note.payload) as PresenceMessage);
         } catch {
           // not ours
         }
@@ -431,7 +379,7 @@ export class LiveHub {
     await client.query(`LISTEN ${SEALED_CHANNEL}`);
     await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
     this.listener = client;
-    await this.broadcast({ from: this.instance, op: "hello" });
+    await this.presence.hello();
     // Whatever was sealed while not listening.
     this.heard(await headCursor(prismaQuery));
   }
