@@ -112,7 +112,11 @@ function openWriter({
   const note = (op: AnnotationOp, row: { id: string; documentId: string; version: number }) =>
     changes.push({ op, annotationId: row.id, documentId: row.documentId, projectId, version: row.version, actorId });
 
-  async function revisions(op: AnnotationOp, rows: RevisionRow[]): Promise<void> {
+  /**
+   * `when` is also the row's updatedAt at that version: a revision then shows exactly what a read
+   * of the annotation showed at that version (live updates rebuild old versions from revisions).
+   */
+  async function revisions(op: AnnotationOp, rows: RevisionRow[], when: Date): Promise<void> {
     for (let at = 0; at < rows.length; at += BATCH) {
       await tx.annotationRevision.createMany({
         data: rows.slice(at, at + BATCH).map((row) => ({
@@ -130,6 +134,7 @@ function openWriter({
           status: row.status,
           deleted: row.deletedAt !== null,
           actorId,
+          createdAt: when,
         })),
       });
     }
@@ -150,7 +155,7 @@ function openWriter({
     deletedAt: row.deletedAt,
   });
 
-  const insertData = (a: NewAnnotation) => ({
+  const insertData = (a: NewAnnotation, at: Date) => ({
     ...(a.id ? { id: a.id } : {}),
     documentId: a.documentId,
     labelId: a.label.id,
@@ -162,6 +167,8 @@ function openWriter({
     suffix: a.suffix,
     attributes: a.attributes as Prisma.InputJsonObject,
     status: a.status ?? "pending",
+    createdAt: at,
+    updatedAt: at,
   });
 
   const createdEvent = (a: NewAnnotation, id: string): AuditInput => ({
@@ -202,11 +209,12 @@ function openWriter({
     },
 
     async create(rows) {
+      const now = new Date();
       const ids: string[] = [];
       const stored: RevisionRow[] = [];
       for (let at = 0; at < rows.length; at += BATCH) {
         const batch = rows.slice(at, at + BATCH);
-        const data = batch.map(insertData);
+        const data = batch.map((a) => insertData(a, now));
         // Rows with ids (imports, client-chosen) go in one statement; others get Prisma's cuid one by one.
         const created: { id: string }[] = [];
         if (data.every((d) => d.id)) {
@@ -222,13 +230,14 @@ function openWriter({
         });
         await audit.many(batch.map((a, i) => createdEvent(a, created[i]!.id)));
       }
-      await revisions("created", stored);
+      await revisions("created", stored, now);
       for (const row of stored) note("created", row);
       return ids;
     },
 
     async createOne(row, author) {
-      const stored = await tx.annotation.create({ data: insertData(row), select: INSERTED });
+      const at = new Date();
+      const stored = await tx.annotation.create({ data: insertData(row, at), select: INSERTED });
       const { label, documentId, start, end, exact, prefix, suffix } = row;
       const event = createdEvent(row, stored.id);
       const body = ZAuditEvent.parse({ action: event.action, subjectType: event.subjectType, data: event.data });
@@ -239,7 +248,7 @@ function openWriter({
                                             "prefix", "suffix", "attributes", "status", "deleted", "actorId", "createdAt")
           VALUES (${stored.id}, ${stored.version}, 'created', ${documentId}, ${label.id}, ${start}, ${end}, ${exact},
                   ${prefix}, ${suffix}, ${JSON.stringify(stored.attributes)}::jsonb, ${stored.status}::"AnnotationStatus", false,
-                  ${actorId}, now() AT TIME ZONE 'UTC'))
+                  ${actorId}, ${at.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
         INSERT INTO "AuditEvent" ("at", "actorId", "action", "subjectType", "subjectId", "projectId", "data")
         VALUES (now() AT TIME ZONE 'UTC', ${actorId}, ${body.action}, ${body.subjectType}, ${stored.id}, ${projectId},
                 ${JSON.stringify(body.data)}::jsonb)`;
@@ -248,14 +257,15 @@ function openWriter({
     },
 
     async update(current, next, fieldChanges) {
+      const at = new Date();
       // Conditional on the version (and life) as well as locked: the check and the write are one statement.
       const { count } = await tx.annotation.updateMany({
         where: { id: current.id, version: current.version, deletedAt: null },
-        data: { ...next, attributes: next.attributes as Prisma.InputJsonObject, version: { increment: 1 } },
+        data: { ...next, attributes: next.attributes as Prisma.InputJsonObject, version: { increment: 1 }, updatedAt: at },
       });
       if (count !== 1) throw staleVersion(await read(current.id), current.version);
       const version = current.version + 1;
-      await revisions("updated", [{ ...next, id: current.id, documentId: current.documentId, version, deletedAt: null }]);
+      await revisions("updated", [{ ...next, id: current.id, documentId: current.documentId, version, deletedAt: null }], at);
       await audit({
         action: "annotation.updated",
         subjectType: "annotation",
@@ -270,13 +280,14 @@ function openWriter({
 
     async remove(current) {
       const deletedAt = new Date();
+      const at = deletedAt;
       const { count } = await tx.annotation.updateMany({
         where: { id: current.id, version: current.version, deletedAt: null },
-        data: { deletedAt, deletedById: actorId, version: { increment: 1 } },
+        data: { deletedAt, deletedById: actorId, version: { increment: 1 }, updatedAt: at },
       });
       if (count !== 1) throw staleVersion(await read(current.id), current.version);
       const version = current.version + 1;
-      await revisions("deleted", [{ ...fieldsOf(current), version, deletedAt }]);
+      await revisions("deleted", [{ ...fieldsOf(current), version, deletedAt }], at);
       await audit({
         action: "annotation.deleted",
         subjectType: "annotation",
@@ -289,13 +300,14 @@ function openWriter({
     },
 
     async restore(current) {
+      const at = new Date();
       const { count } = await tx.annotation.updateMany({
         where: { id: current.id, version: current.version, deletedAt: { not: null } },
-        data: { deletedAt: null, deletedById: null, version: { increment: 1 } },
+        data: { deletedAt: null, deletedById: null, version: { increment: 1 }, updatedAt: at },
       });
       if (count !== 1) throw staleVersion(await read(current.id), current.version);
       const version = current.version + 1;
-      await revisions("restored", [{ ...fieldsOf(current), version, deletedAt: null }]);
+      await revisions("restored", [{ ...fieldsOf(current), version, deletedAt: null }], at);
       await audit({
         action: "annotation.restored",
         subjectType: "annotation",
@@ -309,12 +321,13 @@ function openWriter({
     },
 
     async relabel(from, to, cause) {
+      const at = new Date();
       const moved = await tx.$queryRaw<RevisionRow[]>`
-        UPDATE "Annotation" SET "labelId" = ${to.id}, "version" = "version" + 1, "updatedAt" = now() AT TIME ZONE 'UTC'
+        UPDATE "Annotation" SET "labelId" = ${to.id}, "version" = "version" + 1, "updatedAt" = ${at.toISOString()}::timestamptz AT TIME ZONE 'UTC'
          WHERE "labelId" = ${from.id}
         RETURNING "id", "documentId", "version", "labelId", "start", "end", "exact", "prefix", "suffix", "attributes",
                   "status"::text AS "status", "deletedAt"`;
-      await revisions("updated", moved);
+      await revisions("updated", moved, at);
       for (const row of moved) {
         await audit({
           action: "annotation.updated",

