@@ -47,16 +47,19 @@ test.describe("live collaboration", () => {
       await expect(other.page.locator(`[data-annotation-id="${tagged!.id}"]`)).toHaveCount(1);
       await expect(other.page.getByTestId("annotation-count")).toHaveText("1");
 
-      // Relabel, delete and restore here; the colleague sees each.
-      await patch(page.request, tagged!.id, { version: 1, label: "Claim" });
+      // Relabel, delete and restore here, in the reader; the colleague sees each.
+      const panel = page.getByTestId("annotation-panel");
+      await highlight(page, tagged!.id).first().click();
+      await panel.getByLabel("Label").selectOption({ label: "Claim (1)" });
       await expect(other.page.locator(`[data-annotation-row="${tagged!.id}"]`)).toContainText("Claim");
       // For a moment the changed highlight carries its author's initials.
       await expect(other.page.locator(".tw-author-badge")).toBeAttached();
-      expect((await page.request.delete(`/api/v1/annotations/${tagged!.id}?version=2`)).status()).toBe(204);
+      await panel.getByRole("button", { name: "Delete annotation" }).click();
       await expect(highlight(other.page, tagged!.id)).toHaveCount(0);
       await expect(other.page.getByTestId("annotation-count")).toHaveText("0");
-      expect((await page.request.post(`/api/v1/annotations/${tagged!.id}/restore`, { data: { version: 3 } })).status()).toBe(200);
+      await page.getByRole("button", { name: "Undo" }).click();
       await expect(highlight(other.page, tagged!.id).first()).toBeVisible();
+      await expect.poll(async () => (await listAnnotations(page.request, documentId)).map((a) => [a.label.name, a.version])).toEqual([["Claim", 4]]);
 
       // An open panel shows who changed its annotation.
       await highlight(other.page, tagged!.id).first().click();
