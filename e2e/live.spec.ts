@@ -23,6 +23,11 @@ test.describe("live collaboration", () => {
     const colleague = await createAccount("colleague");
     expect((await page.request.post(`/api/v1/projects/${projectId}/members`, { data: { email: colleague.email, role: "annotator" } })).status()).toBe(201);
     const documentId = await uploadText(page.request, projectId, "report.txt", REPORT);
+    // Every view of the page (highlights, list, panel, presence) follows one shared stream.
+    const streams: string[] = [];
+    page.on("request", (request) => {
+      if (/\/events(\?|$)/.test(new URL(request.url()).pathname + "?")) streams.push(request.url());
+    });
     await openReader(page, projectId, documentId);
     const other = await signedInPage(browser, colleague);
     try {
@@ -33,6 +38,7 @@ test.describe("live collaboration", () => {
       // Presence: each sees the other's avatar.
       await expect(page.getByRole("group", { name: `Also here: ${colleague.name}` })).toBeVisible();
       await expect(other.page.getByRole("group", { name: /^Also here: / })).toBeVisible();
+      expect(streams.map((url) => new URL(url).pathname)).toEqual([`/api/v1/documents/${documentId}/events`]);
 
       // The colleague tags in their browser (select, press the Entity key); it appears here, once.
       await dragSelect(other.page, REPORT, "district", "council");

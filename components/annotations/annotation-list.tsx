@@ -25,14 +25,14 @@ export function AnnotationList({
   labels,
   selectedId,
   onChoose,
-  recent,
+  changedBy,
 }: {
   annotations: readonly Annotation[];
   labels: readonly LabelInfo[];
   selectedId: string | null;
   onChoose: (id: string) => void;
-  /** Changes made by others (live): their rows flash and name who changed them. */
-  recent?: ReadonlyMap<string, { actor: { name: string }; at: number }>;
+  /** Who else made the version shown (live): their rows flash and name who changed them. */
+  changedBy?: (id: string) => { actor: { name: string }; at: number } | undefined;
 }) {
   const [label, setLabel] = useState("");
   const [author, setAuthor] = useState("");
@@ -70,7 +70,7 @@ export function AnnotationList({
       ) : (
         <ul aria-label="Annotations of this document" className="-mx-1 grid max-h-[28rem] gap-0.5 overflow-y-auto px-1 py-0.5">
           {matching.slice(0, shown).map((a) => {
-            const change = recent?.get(a.id);
+            const change = changedBy?.(a.id);
             const fresh = change && Date.now() - change.at < FRESH_MS;
             return (
             <li key={a.id} data-annotation-row={a.id}>

@@ -130,11 +130,11 @@ export class AnnotationStore {
     return true;
   }
 
-  /** Who else made the version shown of `id`, if someone else did. */
-  changedBy(id: string): OtherChange | undefined {
+  /** Who else made the version shown of `id`, if someone else did (stable: lists take it as a prop). */
+  changedBy = (id: string): OtherChange | undefined => {
     const change = this.byOthers.get(id);
     return change && change.version === this.byId.get(id)?.version ? change : undefined;
-  }
+  };
 
   upsert(...annotations: Annotation[]): void {
     this.apply({ upsert: annotations });

@@ -18,7 +18,6 @@ import { PresenceBar } from "@/components/live/presence-bar";
 import { initials } from "@/components/live/avatar";
 import { colorFor } from "@/lib/live/presence";
 import { useLiveDocument } from "@/components/live/use-live-document";
-import type { AnnotationEvent } from "@/components/live/live-channel";
 import type { PresenceMark } from "@/components/editor/presence-plugin";
 
 /** Renders again only when its own inputs change, not for a notice or the undo buttons. */
@@ -44,14 +43,6 @@ function isFormField(target: EventTarget | null): boolean {
  * The annotation editor: the reader, the details of the current annotation and the list of all,
  * over one AnnotationStore; every change goes through AnnotationCommands (the API, undo/redo).
  */
-/** A change someone else made: who, to which version, when (ms). */
-export interface RemoteChange {
-  actor: AnnotationEvent["actor"];
-  type: AnnotationEvent["type"];
-  version: number;
-  at: number;
-}
-
 const BADGE_MS = 2500;
 const OFFLINE = "You are offline: nothing was changed. Changes can be made again when the connection is back.";
 const NO_ACCESS = "You no longer have access to this document: nothing was changed.";
@@ -110,7 +101,6 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [commands]);
 
-  const [recent, setRecent] = useState<ReadonlyMap<string, RemoteChange>>(() => new Map());
   // Initials of whoever just changed a highlight, drawn at its start for a moment.
   const [badges, setBadges] = useState<PresenceMark[]>([]);
   const live = useLiveDocument({
@@ -121,11 +111,6 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
     isOwn: (id) => commands.isBusyWith(id),
     onRemoteChange: (event) => {
       const { annotation } = event;
-      setRecent((before) => {
-        const next = new Map([...before].slice(-49));
-        next.delete(annotation.id);
-        return next.set(annotation.id, { actor: event.actor, type: event.type, version: annotation.version, at: Date.now() });
-      });
       if (annotation.deletedAt) return;
       requestAnimationFrame(() => reader.current?.reveal(annotation.id, { flash: true, scroll: false }));
       const badge: PresenceMark = { key: `badge:${annotation.id}`, name: initials(event.actor.name), color: colorFor(event.actor.id), start: annotation.start, end: annotation.start, badge: true };
@@ -243,7 +228,7 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
               }}
             />
           )}
-          <List annotations={annotations} labels={labels} selectedId={selectedId} onChoose={choose} recent={recent} />
+          <List annotations={annotations} labels={labels} selectedId={selectedId} onChoose={choose} changedBy={store.changedBy} />
         </div>
       </div>
     </section>

@@ -1,6 +1,5 @@
 import { auditedTransaction, type Audit, type AuditedTransactionOptions } from "@/lib/audit/audited-transaction";
 import { ZAuditEvent, type AuditInput } from "@/lib/audit/events";
-import { nudgeSealer } from "@/lib/audit/seal-nudge";
 import { Prisma, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { ANNOTATION_INCLUDE, annotationSnapshot, type AnnotationRow } from "./annotation-row";
@@ -78,8 +77,6 @@ export async function writeAnnotations<T>(
   const changes: AnnotationChange[] = [];
   const result = await auditedTransaction((tx, audit) => fn(openWriter({ tx, audit, projectId, actorId, changes })), options);
   emit(changes);
-  // createOne writes its audit event itself: the sealer's nudge cannot come from the transaction's count.
-  if (changes.length > 0) nudgeSealer();
   return result;
 }
 
@@ -252,6 +249,7 @@ function openWriter({
         INSERT INTO "AuditEvent" ("at", "actorId", "action", "subjectType", "subjectId", "projectId", "data")
         VALUES (now() AT TIME ZONE 'UTC', ${actorId}, ${body.action}, ${body.subjectType}, ${stored.id}, ${projectId},
                 ${JSON.stringify(body.data)}::jsonb)`;
+      audit.wrote();
       note("created", { id: stored.id, documentId, version: stored.version });
       return { ...stored, documentId, start, end, exact, prefix, suffix, label, author, deletedAt: null, deletedById: null };
     },

@@ -8,8 +8,12 @@ import { nudgeSealer } from "./seal-nudge";
  */
 const SERIALIZE_LOCK = 7_401_000_001;
 
-/** Records one event; `audit.many` records several in order (bulk imports). */
-export type Audit = ((event: AuditInput) => Promise<void>) & { many: (events: AuditInput[]) => Promise<void> };
+/**
+ * Records one event; `audit.many` records several in order (bulk imports); `audit.wrote` counts an
+ * event a writer inserted itself in this transaction (the hot create path), so that the commit
+ * still nudges the sealer.
+ */
+export type Audit = ((event: AuditInput) => Promise<void>) & { many: (events: AuditInput[]) => Promise<void>; wrote: () => void };
 
 export interface AuditedTransactionOptions {
   /** ms, default 20 s: for the rare long writer, such as an import. */
@@ -46,6 +50,7 @@ export async function auditedTransaction<T>(
   { timeout = 20_000, serialize = false }: AuditedTransactionOptions = {},
 ): Promise<T> {
   let recorded = 0;
+  let written = 0;
   const result = await db().$transaction(
     async (tx) => {
       if (serialize) await lockSerialized(tx);
@@ -54,6 +59,7 @@ export async function auditedTransaction<T>(
         pending.push({ input, body: ZAuditEvent.parse({ action: input.action, subjectType: input.subjectType, data: input.data }) });
       const audit: Audit = Object.assign(async (input: AuditInput) => void record(input), {
         many: async (inputs: AuditInput[]) => inputs.forEach(record),
+        wrote: () => void written++,
       });
       const result = await fn(tx, audit);
       if (pending.length > 0) await insertEvents(tx, pending);
@@ -63,7 +69,7 @@ export async function auditedTransaction<T>(
     { timeout, maxWait: 10_000 },
   );
   // After commit: live updates follow the sealed log, so have the new events sealed now.
-  if (recorded > 0) nudgeSealer();
+  if (recorded + written > 0) nudgeSealer();
   return result;
 }
 
