@@ -1,19 +1,20 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
-/** Overview | Documents | Export: the sections of one project, under its page header. */
+/** Overview | Documents | Progress | Export: the sections of one project, under its page header. */
 export function ProjectTabs({
   projectId,
   current,
   documentCount,
 }: {
   projectId: string;
-  current: "overview" | "documents" | "export";
+  current: "overview" | "documents" | "progress" | "export";
   documentCount?: number;
 }) {
   const tabs = [
     { key: "overview", href: `/projects/${projectId}`, label: "Overview" },
     { key: "documents", href: `/projects/${projectId}/documents`, label: "Documents", count: documentCount },
+    { key: "progress", href: `/projects/${projectId}/progress`, label: "Progress" },
     { key: "export", href: `/projects/${projectId}/export`, label: "Export" },
   ] as const;
   return (

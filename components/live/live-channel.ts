@@ -19,6 +19,14 @@ export interface AnnotationEvent {
   annotation: Annotation;
 }
 
+/** A document's workflow moved (issue 14): submitted, sent back, signed off, reopened, started, assigned. */
+export interface WorkflowEvent {
+  type: string;
+  at: string;
+  actor: Actor;
+  workflow: { documentId: string; from?: string; to?: string; [key: string]: unknown };
+}
+
 export interface PresencePerson {
   connection?: string;
   user: Actor;
@@ -36,6 +44,7 @@ export type ChannelState = StreamState;
 
 interface Listeners {
   change: Set<(event: AnnotationEvent) => void>;
+  workflow: Set<(event: WorkflowEvent) => void>;
   presence: Set<(event: PresenceEvent) => void>;
   reset: Set<() => void>;
   state: Set<(state: ChannelState, detail?: string) => void>;
@@ -43,7 +52,7 @@ interface Listeners {
 
 export class LiveChannel {
   private reader: EventStreamReader;
-  private listeners: Listeners = { change: new Set(), presence: new Set(), reset: new Set(), state: new Set() };
+  private listeners: Listeners = { change: new Set(), workflow: new Set(), presence: new Set(), reset: new Set(), state: new Set() };
   private users = 0;
   state: ChannelState = "connecting";
   detail: string | undefined;
@@ -73,6 +82,7 @@ export class LiveChannel {
       return;
     }
     if (event.event.startsWith("annotation.")) for (const listener of this.listeners.change) listener(data as AnnotationEvent);
+    else if (event.event.startsWith("document.")) for (const listener of this.listeners.workflow) listener(data as WorkflowEvent);
     else if (event.event === "presence") {
       this.lastPresence = data as PresenceEvent;
       for (const listener of this.listeners.presence) listener(this.lastPresence);

@@ -20,6 +20,7 @@ export function useLiveDocument({
   isOwn,
   onRemoteChange,
   onReset,
+  onActivity,
 }: {
   documentId: string;
   cursor: string | null;
@@ -31,12 +32,14 @@ export function useLiveDocument({
   onRemoteChange: (event: AnnotationEvent) => void;
   /** The stream could not resume (away too long): what the page shows must be reloaded. */
   onReset: () => void;
+  /** Any change of the document, anyone's (this tab's too), annotation or workflow: the workflow view refreshes. */
+  onActivity?: () => void;
 }) {
   const [tab] = useState(newTabId);
   const [connection, setConnection] = useState<{ state: ChannelState; detail?: string }>({ state: "connecting" });
   const [people, setPeople] = useState<PresencePerson[]>([]);
-  const handlers = useRef({ onRemoteChange, onReset, isOwn });
-  handlers.current = { onRemoteChange, onReset, isOwn };
+  const handlers = useRef({ onRemoteChange, onReset, isOwn, onActivity });
+  handlers.current = { onRemoteChange, onReset, isOwn, onActivity };
 
   useEffect(() => {
     const channel = retainChannel(`/api/v1/documents/${encodeURIComponent(documentId)}/events?tab=${tab}`, cursor);
@@ -47,7 +50,9 @@ export function useLiveDocument({
         // Someone else, or this user in another tab: anything but this tab's own call.
         const elsewhere = event.actor.id !== selfId || !handlers.current.isOwn(event.annotation.id);
         if (store.receive(event.annotation, elsewhere ? event.actor : undefined) && elsewhere) handlers.current.onRemoteChange(event);
+        handlers.current.onActivity?.();
       }),
+      channel.on("workflow", () => handlers.current.onActivity?.()),
       channel.on("presence", (event) => setPeople(event.people)),
       channel.on("state", (state, detail) => setConnection({ state, detail })),
       channel.on("reset", () => handlers.current.onReset()),

@@ -35,7 +35,20 @@ export const ZUpdateAnnotation = z.strictObject({
   end: ZOffset("end").optional(),
   exact: z.string().optional(),
   attributes: z.record(z.string(), z.unknown()).optional().describe("replaces the attributes as a whole"),
-  status: ZAnnotationStatus.optional().describe("owners and reviewers only"),
+  status: ZAnnotationStatus.optional().describe("owners and reviewers only; accepted or rejected is a review decision (see POST …/review)"),
+  reason: z.string().max(2000).optional().describe("with status rejected (required) or accepted: the review's reason"),
+});
+
+/** POST /api/v1/annotations/{id}/review: a decision, optionally with corrected fields (accept only). */
+export const ZReviewAnnotation = z.strictObject({
+  decision: z.enum(["accept", "reject"], { error: 'decision must be "accept" or "reject"' }),
+  reason: z.string().max(2000).optional().describe("required to reject"),
+  version: ZVersion,
+  label: ZLabelRef.optional(),
+  start: ZOffset("start").optional(),
+  end: ZOffset("end").optional(),
+  exact: z.string().optional(),
+  attributes: z.record(z.string(), z.unknown()).optional().describe("replaces the attributes as a whole (a correction)"),
 });
 
 export type UpdateAnnotationInput = z.infer<typeof ZUpdateAnnotation>;

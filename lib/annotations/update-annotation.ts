@@ -12,7 +12,7 @@ import { loadDocumentText } from "./document-text";
 import { quoteSpan, type QuotedSpan } from "./quote-span";
 import { ZUpdateAnnotation, type UpdateAnnotationInput } from "./schemas";
 import { validateAttributes } from "./validate-attributes";
-import { writeAnnotations } from "./write-annotations";
+import { writeAnnotations, type ReviewInput } from "./write-annotations";
 
 type AnnotationChanges = Extract<AuditEventBody, { action: "annotation.updated" }>["data"]["changes"];
 
@@ -44,21 +44,43 @@ async function nextAttributes(
   return stored;
 }
 
+/** The fields whose change is a change of content: it returns a reviewed annotation to pending. */
+const CONTENT = ["label", "start", "end", "exact", "prefix", "suffix", "attributes"] as const;
+
 /**
  * Changes an annotation's label, span, attributes or status, if `version` is still current (else
  * 409 with the current annotation). Every field is re-validated as on create; a change bumps the
  * version and is audited with before/after; a request that changes nothing returns the annotation
  * as it is. Authorization: the caller's gateAnnotation(edit); a change of status is checked here,
  * where it is known, against the "status" rule of lib/auth/policies.ts.
+ *
+ * Review (issue 14): setting status to accepted or rejected is a review decision, recorded in the
+ * annotation's review history (a rejection needs a reason); with changed fields, an accept is a
+ * correction. A change of content without a status returns the annotation to pending.
  */
-export async function updateAnnotation({ actorId, access, input }: { actorId: string; access: AnnotationAccess; input: unknown }) {
+export async function updateAnnotation({
+  actorId,
+  access,
+  input,
+  reason,
+}: {
+  actorId: string;
+  access: AnnotationAccess;
+  input: unknown;
+  /** A review's reason (POST …/review); PATCH sends it in the body. */
+  reason?: string;
+}) {
   const patch = ZUpdateAnnotation.parse(input);
+  const why = (reason ?? patch.reason)?.trim() || null;
+  const deciding = patch.status === "accepted" || patch.status === "rejected";
+  if (patch.status === "rejected" && !why) throw new AppError("invalid_input", "reason is required to reject an annotation: say what is wrong with it");
+  if (why && !deciding) throw new AppError("invalid_input", "reason goes with a review decision (status accepted or rejected)");
   const moves = patch.start !== undefined || patch.end !== undefined || patch.exact !== undefined;
   const document = moves ? await loadDocumentText({ documentId: access.documentId }) : null;
   return writeAnnotations({ projectId: access.projectId, actorId }, async (writer): Promise<AnnotationRow> => {
     const { tx } = writer;
     const current = await writer.lock(access.annotationId, { version: patch.version });
-    if (patch.status !== undefined && patch.status !== current.status) {
+    if (deciding || (patch.status !== undefined && patch.status !== current.status)) {
       assertAnnotationChange({ role: access.role, change: "status", isAuthor: current.author.id === actorId });
     }
     const label = patch.label === undefined ? current.label : await resolveLabel(tx, { projectId: access.projectId, ref: patch.label });
@@ -66,7 +88,6 @@ export async function updateAnnotation({ actorId, access, input }: { actorId: st
       ? quoteSpan({ text: document.text, start: patch.start ?? current.start, end: patch.end ?? current.end, exact: patch.exact })
       : current;
     const attributes = await nextAttributes(tx, { current, label, span, patch });
-    const status = patch.status ?? current.status;
 
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const note = (key: keyof AnnotationChanges, from: unknown, to: unknown) => {
@@ -75,17 +96,30 @@ export async function updateAnnotation({ actorId, access, input }: { actorId: st
     note("label", refOf(current.label), refOf(label));
     for (const key of ["start", "end", "exact", "prefix", "suffix"] as const) note(key, current[key], span[key]);
     note("attributes", current.attributes ?? {}, attributes);
+    const corrected = CONTENT.filter((key) => key in changes);
+    if (patch.status === "rejected" && corrected.length > 0) {
+      throw new AppError("invalid_input", "A rejection cannot change the annotation: correct it and accept, or reject it as it is");
+    }
+    const status = patch.status ?? (corrected.length > 0 ? "pending" : current.status);
     note("status", current.status, status);
-    if (Object.keys(changes).length === 0) return current;
+    if (Object.keys(changes).length === 0 && !deciding) return current;
 
     if (current.label.kind === "entity" && label.kind !== "entity") {
       const citing = await countCitingClaims(tx, { documentId: current.documentId, annotationId: current.id });
       if (citing > 0) throw citedConflict(citing);
     }
+    const review: ReviewInput | undefined = deciding
+      ? {
+          decision: patch.status === "accepted" ? "accept" : "reject",
+          reason: why,
+          correctedFrom: corrected.length > 0 ? Object.fromEntries(corrected.map((key) => [key, changes[key]!.from])) : null,
+        }
+      : undefined;
     return writer.update(
       current,
       { labelId: label.id, start: span.start, end: span.end, exact: span.exact, prefix: span.prefix, suffix: span.suffix, attributes, status },
       changes as AnnotationChanges,
+      review,
     );
   });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { auditedTransaction, type Audit, type AuditedTransactionOptions } from "@/lib/audit/audited-transaction";
 import { ZAuditEvent, type AuditInput } from "@/lib/audit/events";
 import { Prisma, type Tx } from "@/lib/db/client";
@@ -6,6 +7,8 @@ import { ANNOTATION_INCLUDE, annotationSnapshot, type AnnotationRow } from "./an
 import type { AnnotationStatus } from "./shape";
 import { emit, type AnnotationChange, type AnnotationOp } from "./annotation-changes";
 import { staleVersion } from "./stale-version";
+import { followAnnotationChanges } from "@/lib/workflow/follow-annotation-changes";
+import type { ReviewDecision } from "@/lib/workflow/states";
 
 /**
  * The one module that writes the Annotation table (issue 12; test/integration/one-write-path.test.ts
@@ -36,6 +39,14 @@ export type NewAnnotation = Omit<AnnotationFields, "labelId" | "status"> & {
 
 type UpdatedData = Extract<AuditInput, { action: "annotation.updated" }>["data"];
 
+/** A review decision made with an update (issue 14): stored in AnnotationReview and in the audit event. */
+export interface ReviewInput {
+  decision: ReviewDecision;
+  reason: string | null;
+  /** Correct-and-accept: the changed fields as they were. */
+  correctedFrom: Record<string, unknown> | null;
+}
+
 interface RevisionRow extends AnnotationFields {
   id: string;
   documentId: string;
@@ -58,10 +69,11 @@ export interface AnnotationWriter {
    * `audit` earlier in the same transaction (the create path records none).
    */
   createOne(row: NewAnnotation & { label: AnnotationRow["label"] }, author: AnnotationRow["author"]): Promise<AnnotationRow>;
-  update(current: AnnotationRow, next: AnnotationFields, changes: UpdatedData["changes"]): Promise<AnnotationRow>;
+  /** With `review`, the update is a review decision: it always makes a new version, and records the decision. */
+  update(current: AnnotationRow, next: AnnotationFields, changes: UpdatedData["changes"], review?: ReviewInput): Promise<AnnotationRow>;
   remove(current: AnnotationRow): Promise<void>;
   restore(current: AnnotationRow): Promise<AnnotationRow>;
-  /** Moves every annotation (tombstones too) of one label to another: a label's deletion. */
+  /** Moves every annotation (tombstones too) of one label to another: a label's deletion. They return to pending. */
   relabel(from: NewAnnotation["label"], to: NewAnnotation["label"], cause: UpdatedData["cause"]): Promise<number>;
 }
 
@@ -75,7 +87,12 @@ export async function writeAnnotations<T>(
   options?: AuditedTransactionOptions,
 ): Promise<T> {
   const changes: AnnotationChange[] = [];
-  const result = await auditedTransaction((tx, audit) => fn(openWriter({ tx, audit, projectId, actorId, changes })), options);
+  const result = await auditedTransaction(async (tx, audit) => {
+    const out = await fn(openWriter({ tx, audit, projectId, actorId, changes }));
+    // Last, so the document's workflow row is locked only for the commit (lib/workflow explains the order).
+    if (changes.length > 0) await followAnnotationChanges({ tx, audit, projectId, actorId, changes });
+    return out;
+  }, options);
   emit(changes);
   return result;
 }
@@ -254,7 +271,7 @@ function openWriter({
       return { ...stored, documentId, start, end, exact, prefix, suffix, label, author, deletedAt: null, deletedById: null };
     },
 
-    async update(current, next, fieldChanges) {
+    async update(current, next, fieldChanges, review) {
       const at = new Date();
       // Conditional on the version (and life) as well as locked: the check and the write are one statement.
       const { count } = await tx.annotation.updateMany({
@@ -264,13 +281,32 @@ function openWriter({
       if (count !== 1) throw staleVersion(await read(current.id), current.version);
       const version = current.version + 1;
       await revisions("updated", [{ ...next, id: current.id, documentId: current.documentId, version, deletedAt: null }], at);
+      let decided: UpdatedData["review"];
+      if (review) {
+        const id = randomUUID();
+        await tx.annotationReview.create({
+          data: {
+            id,
+            annotationId: current.id,
+            documentId: current.documentId,
+            projectId,
+            version,
+            decision: review.decision,
+            reason: review.reason,
+            correctedFrom: (review.correctedFrom ?? undefined) as Prisma.InputJsonObject | undefined,
+            reviewerId: actorId,
+            at,
+          },
+        });
+        decided = { id, decision: review.decision, reason: review.reason, correctedFrom: review.correctedFrom as never };
+      }
       await audit({
         action: "annotation.updated",
         subjectType: "annotation",
         subjectId: current.id,
         projectId,
         actorId,
-        data: { documentId: current.documentId, version, changes: fieldChanges },
+        data: { documentId: current.documentId, version, changes: fieldChanges, ...(decided ? { review: decided } : {}) },
       });
       note("updated", { id: current.id, documentId: current.documentId, version });
       return read(current.id);
@@ -320,20 +356,24 @@ function openWriter({
 
     async relabel(from, to, cause) {
       const at = new Date();
-      const moved = await tx.$queryRaw<RevisionRow[]>`
-        UPDATE "Annotation" SET "labelId" = ${to.id}, "version" = "version" + 1, "updatedAt" = ${at.toISOString()}::timestamptz AT TIME ZONE 'UTC'
-         WHERE "labelId" = ${from.id}
-        RETURNING "id", "documentId", "version", "labelId", "start", "end", "exact", "prefix", "suffix", "attributes",
-                  "status"::text AS "status", "deletedAt"`;
+      // A review was of the annotation under its old label: it goes back to pending (issue 14).
+      const moved = await tx.$queryRaw<(RevisionRow & { was: AnnotationStatus })[]>`
+        WITH old AS (SELECT "id", "status" FROM "Annotation" WHERE "labelId" = ${from.id} FOR UPDATE)
+        UPDATE "Annotation" a SET "labelId" = ${to.id}, "version" = a."version" + 1, "status" = 'pending',
+               "updatedAt" = ${at.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+          FROM old WHERE a."id" = old."id"
+        RETURNING a."id", a."documentId", a."version", a."labelId", a."start", a."end", a."exact", a."prefix", a."suffix", a."attributes",
+                  a."status"::text AS "status", a."deletedAt", old."status"::text AS "was"`;
       await revisions("updated", moved, at);
       for (const row of moved) {
+        const status = row.was === "pending" ? {} : { status: { from: row.was, to: "pending" as const } };
         await audit({
           action: "annotation.updated",
           subjectType: "annotation",
           subjectId: row.id,
           projectId,
           actorId,
-          data: { documentId: row.documentId, version: row.version, changes: { label: { from, to } }, cause },
+          data: { documentId: row.documentId, version: row.version, changes: { label: { from, to }, ...status }, cause },
         });
         note("updated", row);
       }

@@ -39,6 +39,12 @@ export async function readJson(req: Request): Promise<unknown> {
   return value;
 }
 
+/** As readJson, but a request without a body (no Content-Type, no bytes) is `{}`: actions whose fields are all optional. */
+export async function readOptionalJson(req: Request): Promise<unknown> {
+  if (!req.headers.get("content-type") && (req.headers.get("content-length") ?? "0") === "0") return {};
+  return readJson(req);
+}
+
 export function searchParams(req: NextRequest): Record<string, string> {
   return Object.fromEntries(req.nextUrl.searchParams.entries());
 }

@@ -19,6 +19,7 @@ import { ZExportQuery } from "@/lib/export/export-query";
 import { ZImportQuery } from "@/lib/import/schemas";
 import { ZAuditEventsQuery, ZConsistencyQuery, ZInclusionQuery } from "@/lib/audit/log-api";
 import { liveRoutes } from "./openapi-live";
+import { reviewRoutes } from "./openapi-review";
 
 /**
  * The OpenAPI document of /api/v1. Request bodies and queries are the very zod schemas the
@@ -328,7 +329,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "Personal access token (tw_…)" });
   registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token" });
-  for (const route of [...routes, ...liveRoutes({ json, errors })]) registry.registerPath(route);
+  for (const route of [...routes, ...liveRoutes({ json, errors }), ...reviewRoutes({ json, errors, annotation: ZAnnotationOut })]) registry.registerPath(route);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

@@ -1,11 +1,21 @@
 import { z } from "zod";
 import { ZAnnotation, ZAnnotationLabel, ZAnnotationStatus } from "@/lib/annotations/shape";
 import { ZLabelKind } from "@/lib/labels/schemas";
+import { DOCUMENT_STATES, REVIEW_DECISIONS } from "@/lib/workflow/states";
 
 const ZRole = z.enum(["owner", "reviewer", "annotator", "viewer"]);
 const ZLabelRef = ZAnnotationLabel.pick({ id: true, name: true, kind: true });
 const ZAttributes = z.record(z.string(), z.json());
 const change = <T extends z.ZodType>(value: T) => z.object({ from: value, to: value });
+const ZState = z.enum(DOCUMENT_STATES);
+/** The annotation change that moved a document on by itself (first annotation, reopening). */
+const ZCause = z.object({ annotationId: z.string(), version: z.number().int(), op: z.string() });
+const workflowEvent = <A extends string, D extends z.ZodRawShape>(action: A, data: D) =>
+  z.object({
+    action: z.literal(action),
+    subjectType: z.literal("document"),
+    data: z.object({ from: ZState, to: ZState, ...data }),
+  });
 
 /** An annotation as it stood: enough to restore it, or to re-verify its quote against the text. */
 const ZAnnotationSnapshot = ZAnnotation.pick({
@@ -110,6 +120,15 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
       }),
       /** Set when the change was a side effect of another action (a label deleted with reassignment). */
       cause: z.object({ action: z.literal("label.deleted"), labelId: z.string() }).optional(),
+      /** Set when the change is a review decision (issue 14); `correctedFrom`: a correct-and-accept. */
+      review: z
+        .object({
+          id: z.string(),
+          decision: z.enum(REVIEW_DECISIONS),
+          reason: z.string().nullable(),
+          correctedFrom: z.record(z.string(), z.json()).nullable(),
+        })
+        .optional(),
     }),
   }),
   z.object({
@@ -181,6 +200,25 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
       annotations: z.number().int(),
       /** Annotations of the file that the matched documents already had (not inserted again). */
       alreadyPresent: z.number().int().optional(),
+    }),
+  }),
+  workflowEvent("document.started", { cause: ZCause }),
+  workflowEvent("document.submitted", {}),
+  workflowEvent("document.changes_requested", { comment: z.string() }),
+  workflowEvent("document.signed_off", {
+    signOffId: z.string(),
+    annotationSetHash: z.string(),
+    accepted: z.number().int(),
+    rejected: z.number().int(),
+  }),
+  /** Any annotation change in a signed-off document: the sign-off is superseded, never silently kept. */
+  workflowEvent("document.reopened", { signOffId: z.string(), cause: ZCause }),
+  z.object({
+    action: z.literal("document.assigned"),
+    subjectType: z.literal("document"),
+    data: z.object({
+      annotators: change(z.array(z.string())),
+      reviewer: change(z.string().nullable()),
     }),
   }),
   z.object({

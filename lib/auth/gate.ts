@@ -103,7 +103,7 @@ export async function gateMember({
 }
 
 /**
- * `read`, or `edit` (update, delete, restore: own vs another's per ANNOTATION_RULES). Tombstones
+ * `read`, `edit` (update, delete, restore: own vs another's per ANNOTATION_RULES) or `review`. Tombstones
  * are not found unless the route deals with them (include=deleted, restore, revisions).
  */
 export async function gateAnnotation({
@@ -114,7 +114,8 @@ export async function gateAnnotation({
 }: {
   principal: Principal;
   annotationId: string;
-  intent: "read" | "edit";
+  /** review: a review decision (review.decide), which may correct the annotation too. */
+  intent: "read" | "edit" | "review";
   includeDeleted?: boolean;
 }): Promise<AnnotationAccess & { authorId: string; isAuthor: boolean }> {
   const [found] = await db().$queryRaw<(Found & { documentId: string; authorId: string; deleted: boolean })[]>`
@@ -126,6 +127,7 @@ export async function gateAnnotation({
   if (deleted && !includeDeleted) throw new AppError("not_found", "Annotation not found");
   const access = { projectId, role, annotationId, documentId, authorId, isAuthor: authorId === principal.userId };
   if (intent === "read") allow(role, "annotation.read");
+  else if (intent === "review") allow(role, "review.decide");
   else assertAnnotationChange({ role, change: "edit", isAuthor: access.isAuthor });
   return access;
 }

@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   "annotation.update.own": { roles: ["owner", "reviewer", "annotator"], means: "changing annotations" },
   "annotation.update.any": { roles: ["owner", "reviewer"], means: "changing other members' annotations" },
   "review.decide": { roles: ["owner", "reviewer"], means: "deciding an annotation's review status" },
+  "document.submit": { roles: ["owner", "reviewer", "annotator"], means: "submitting a document for review" },
+  /** Requesting changes and signing off (issue 14); an assigned reviewer narrows it to them and owners. */
+  "document.signoff": { roles: ["owner", "reviewer"], means: "sending documents back or signing them off" },
+  "document.assign": { roles: ["owner"], means: "assigning annotators and reviewers to documents" },
   /** Exports hand out the whole corpus, every annotator's work included. */
   "export.run": { roles: ["owner", "reviewer"], means: "exporting the corpus" },
   /** Imports create documents and annotations with their review status already set. */

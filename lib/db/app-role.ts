@@ -14,8 +14,8 @@ export const APP_ROLE = "tracewell_app";
 const AUDIT_TABLE = "AuditEvent";
 /** Append-only like the audit log (issue 12): annotation history. */
 const REVISIONS_TABLE = "AnnotationRevision";
-/** The Merkle log's seals and signed checkpoints: insert-only like the events (issue 12). */
-const SEAL_TABLES = ["AuditSeal", "AuditCheckpoint"];
+/** The Merkle log's seals and signed checkpoints (issue 12) and review decisions (issue 14): insert-only like the events. */
+const SEAL_TABLES = ["AuditSeal", "AuditCheckpoint", "AnnotationReview"];
 const MIGRATIONS_TABLE = "_prisma_migrations";
 
 function ident(name: string): string {

@@ -1,5 +1,6 @@
 import type { Annotation } from "@/lib/annotations/shape";
 import { prismaQuery, type Query } from "@/lib/audit/log-store";
+import { WORKFLOW_ACTIONS, type DocumentState, type WorkflowAction } from "@/lib/workflow/states";
 
 /**
  * The live feed is the sealed audit log read forward: an event's cursor is its position in the
@@ -18,16 +19,26 @@ export interface Actor {
   name: string;
 }
 
-/** One change as a stream sends it (`data:`); `cursor` becomes the `id:` line. */
-export interface FeedEvent {
+/** A document's workflow moved (issue 14): the audit event's data, with the document named. */
+export interface WorkflowChange {
+  documentId: string;
+  from?: DocumentState;
+  to?: DocumentState;
+  [key: string]: unknown;
+}
+
+interface FeedBase {
   cursor: number;
-  type: AnnotationEventType;
   projectId: string;
   documentId: string;
   at: string;
   actor: Actor;
-  annotation: Annotation;
 }
+
+/** One change as a stream sends it (`data:`); `cursor` becomes the `id:` line. */
+export type FeedEvent =
+  | (FeedBase & { type: AnnotationEventType; annotation: Annotation })
+  | (FeedBase & { type: WorkflowAction; workflow: WorkflowChange });
 
 export interface FeedScope {
   projectId: string;
@@ -37,7 +48,7 @@ export interface FeedScope {
 
 interface EventHead {
   cursor: string;
-  action: AnnotationEventType;
+  action: AnnotationEventType | WorkflowAction;
   at: Date;
   actorId: string | null;
   actorName: string | null;
@@ -76,6 +87,8 @@ export async function firstChangeAfter(query: Query, cursor: number): Promise<Da
 }
 
 const ACTIONS = `(${ANNOTATION_EVENT_TYPES.map((t) => `'${t}'`).join(", ")})`;
+const WORKFLOW = `(${WORKFLOW_ACTIONS.map((t) => `'${t}'`).join(", ")})`;
+const isWorkflow = (action: string): action is WorkflowAction => (WORKFLOW_ACTIONS as readonly string[]).includes(action);
 
 /**
  * The scope's annotation changes at positions (after, until], oldest first, reading at most
@@ -101,16 +114,17 @@ export async function readFeed(
     filters.push(`AND e."projectId" = $${params.length}`);
     if (scope.documentId) {
       params.push(scope.documentId);
-      filters.push(`AND e."data"->>'documentId' = $${params.length}`);
+      filters.push(`AND COALESCE(e."data"->>'documentId', e."subjectId") = $${params.length}`);
     }
   }
   const heads = await query<EventHead>(
     `SELECT s."seq"::text AS "cursor", e."action", (e."at" AT TIME ZONE 'UTC') AS "at", e."actorId", u."name" AS "actorName",
-            e."subjectId", e."projectId", e."data"->>'documentId' AS "documentId", e."data"
+            e."subjectId", e."projectId", COALESCE(e."data"->>'documentId', e."subjectId") AS "documentId", e."data"
        FROM "AuditSeal" s JOIN "AuditEvent" e ON e."seq" = s."eventSeq"
        LEFT JOIN "User" u ON u."id" = e."actorId"
       WHERE s."seq" > $1::bigint AND s."seq" <= $2::bigint
-        AND e."subjectType" = 'annotation' AND e."action" IN ${ACTIONS} ${filters.join(" ")}
+        AND ((e."subjectType" = 'annotation' AND e."action" IN ${ACTIONS}) OR (e."subjectType" = 'document' AND e."action" IN ${WORKFLOW}))
+        ${filters.join(" ")}
       ORDER BY s."seq"`,
     params,
   );
@@ -119,22 +133,20 @@ export async function readFeed(
   if (found.length === 0) return { events: [], scanned };
   const annotations = await annotationsAt(
     query,
-    found.map((h) => ({ id: h.subjectId, version: versionOf(h.action, h.data) })),
+    found.flatMap((h) => (isWorkflow(h.action) ? [] : [{ id: h.subjectId, version: versionOf(h.action, h.data) }])),
   );
   const events: FeedEvent[] = [];
   for (const head of found) {
+    const base = { cursor: Number(head.cursor), projectId: head.projectId, documentId: head.documentId, at: head.at.toISOString() };
+    const actor = { id: head.actorId ?? "", name: head.actorName ?? "" };
+    if (isWorkflow(head.action)) {
+      events.push({ ...base, type: head.action, actor, workflow: { ...(head.data as object), documentId: head.documentId } });
+      continue;
+    }
     const annotation = annotations.get(`${head.subjectId}@${versionOf(head.action, head.data)}`);
     // Gone for good: a tombstone purged with its document or label. Nobody can show it any more.
     if (!annotation) continue;
-    events.push({
-      cursor: Number(head.cursor),
-      type: head.action,
-      projectId: head.projectId,
-      documentId: head.documentId,
-      at: head.at.toISOString(),
-      actor: { id: head.actorId ?? "", name: head.actorName ?? "" },
-      annotation,
-    });
+    events.push({ ...base, type: head.action, actor, annotation });
   }
   return { events, scanned };
 }

@@ -169,7 +169,8 @@ export class LiveHub {
     sub.lastCursor = event.cursor;
     let text = this.frames.get(event);
     if (text === undefined) {
-      text = frame({ id: event.cursor, event: event.type, data: { type: event.type, at: event.at, actor: event.actor, annotation: event.annotation } });
+      const body = "annotation" in event ? { annotation: event.annotation } : { workflow: event.workflow };
+      text = frame({ id: event.cursor, event: event.type, data: { type: event.type, at: event.at, actor: event.actor, ...body } });
       this.frames.set(event, text);
     }
     if (!sub.write(text)) this.close(sub, true);

@@ -8,6 +8,7 @@ import { createLabel } from "@/lib/labels/create-label";
 import { addMember } from "@/lib/memberships/add-member";
 import { createProject } from "@/lib/projects/create-project";
 import { createToken } from "@/lib/tokens/create-token";
+import { submitDocument } from "@/lib/workflow/change-state";
 import { makeUser, makeUserWithToken } from "./users";
 
 /**
@@ -62,6 +63,12 @@ export async function makeWorld() {
     unique,
     async document(): Promise<string> {
       return (await createPastedDocument({ actorId: ownerId, projectId, input: { title: `Doc ${unique()}`, text: `Text ${unique()}` } })).document.id;
+    },
+    /** A new document, submitted for review (in_review, no annotations). */
+    async submitted(): Promise<string> {
+      const documentId = await world.document();
+      await submitDocument({ actorId: ownerId, access: { projectId, role: "owner", documentId }, input: {} });
+      return documentId;
     },
     async annotation(authorId: string): Promise<string> {
       return (await createAnnotation({ actorId: authorId, documentId: document.id, input: { label: LABEL, start: 0, end: 5 } })).id;

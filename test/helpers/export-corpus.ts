@@ -87,7 +87,7 @@ export async function seedCorpus({ actorId, name = "Export corpus" }: { actorId:
   await updateAnnotation({
     actorId,
     access: { projectId, role: "owner", annotationId: rejected.id, documentId: documents.combining },
-    input: { version: 1, status: "rejected" },
+    input: { version: 1, status: "rejected", reason: "Not a location" },
   });
 
   await annotate("crlf", "400 families", "Figure", { value: 400, unit: "families" });

@@ -465,7 +465,10 @@ describe("permissions per role", () => {
     expect(unchanged.status).toBe(200);
     const reviewed = await patch(own.id, { version: 2, status: "accepted" }, "reviewer");
     expect(reviewed.body).toMatchObject({ status: "accepted", version: 3 });
-    const rejected = await patch(own.id, { version: 3, status: "rejected" }, "owner");
+    const unexplained = await patch(own.id, { version: 3, status: "rejected" }, "owner");
+    expect(unexplained.status).toBe(422);
+    expect(unexplained.body.error.message).toMatch(/reason is required/);
+    const rejected = await patch(own.id, { version: 3, status: "rejected", reason: "not a claim" }, "owner");
     expect(rejected.body).toMatchObject({ status: "rejected", version: 4 });
     const bad = await patch(own.id, { version: 4, status: "maybe" }, "owner");
     expect(bad.status).toBe(400);

@@ -120,6 +120,24 @@ const TABLE: Row[] = [
   { method: "POST", route: "annotations/[annotationId]/restore", variant: "own", expected: "200 200 200 403 404 404 401 401",
     request: async (c, w) => ({ ...subRequest(await w.tombstone(w.authorFor(c)), "restore"), json: { version: 2 } }) },
 
+  // Review and sign-off (issue 14).
+  { method: "POST", route: "annotations/[annotationId]/review", expected:      "200 200 403 403 404 404 401 401",
+    request: async (_, w) => ({ ...subRequest(await w.annotation(w.users.colleague.user.id), "review"), json: { decision: "accept", version: 1 } }) },
+  { method: "GET", route: "annotations/[annotationId]/reviews", expected:      "200 200 200 200 404 404 401 401",
+    request: async (_, w) => subRequest(await w.annotation(w.users.colleague.user.id), "reviews") },
+  { method: "GET", route: "documents/[documentId]/workflow", expected:         "200 200 200 200 404 404 401 401", request: (_, w) => workflowRequest(w.documentId, "workflow") },
+  { method: "POST", route: "documents/[documentId]/submit", expected:          "200 200 200 403 404 404 401 401",
+    request: async (_, w) => ({ ...workflowRequest(await w.document(), "submit"), json: {} }) },
+  { method: "POST", route: "documents/[documentId]/request-changes", expected: "200 200 403 403 404 404 401 401",
+    request: async (_, w) => ({ ...workflowRequest(await w.submitted(), "request-changes"), json: { comment: "Tag the figures" } }) },
+  { method: "POST", route: "documents/[documentId]/sign-off", expected:        "200 200 403 403 404 404 401 401",
+    request: async (_, w) => ({ ...workflowRequest(await w.submitted(), "sign-off"), json: { annotationSetHash: EMPTY_SET } }) },
+  { method: "PUT", route: "documents/[documentId]/assignees", expected:        "200 403 403 403 404 404 401 401",
+    request: async (_, w) => ({ ...workflowRequest(await w.document(), "assignees"), json: { annotators: [w.users.annotator.user.id], reviewer: null } }) },
+  { method: "PUT", route: "projects/[projectId]/assignees", expected:          "200 403 403 403 404 404 401 401",
+    request: async (_, w) => ({ path: `/projects/${w.projectId}/assignees`, params: P(w), json: { documentIds: [await w.document()], annotators: [], reviewer: w.users.reviewer.user.id } }) },
+  { method: "GET", route: "me/queue", expected:                                "200 200 200 200 200 200 401 401", request: () => ({ path: "/me/queue" }) },
+
   { method: "GET", route: "labels/[labelId]", expected:                         "200 200 200 200 404 404 401 401", request: (_, w) => labelRequest(w.labelId) },
   { method: "PATCH", route: "labels/[labelId]", expected:                       "200 403 403 403 404 404 401 401",
     request: async (_, w) => ({ ...labelRequest(await w.label()), json: { color: "#00aa00" } }) },
@@ -158,6 +176,11 @@ function annotationRequest(annotationId: string): Request {
 function subRequest(annotationId: string, what: string): Request {
   return { path: `/annotations/${annotationId}/${what}`, params: { annotationId } };
 }
+function workflowRequest(documentId: string, what: string): Request {
+  return { path: `/documents/${documentId}/${what}`, params: { documentId } };
+}
+/** The annotation set hash of a document without annotations: SHA-256 of no bytes. */
+const EMPTY_SET = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 function labelRequest(labelId: string): Request {
   return { path: `/labels/${labelId}`, params: { labelId } };
 }

@@ -82,12 +82,14 @@ describe("prisma/schema.prisma ⇄ the migrated database", () => {
       foreignKeyFact("DocumentOriginal", "DocumentOriginal_documentId_fkey", ["documentId"], "Document", ["id"], "CASCADE", "CASCADE"),
     ];
     for (const fact of samples) expect(expected).toContain(fact);
-    // User, Project, Membership, Label, Document, DocumentOriginal, Annotation, AnnotationRevision, AuditEvent, AuditSeal, AuditCheckpoint, ApiToken, SignInThrottle, Session.
-    expect(expected.filter((f) => f.startsWith("table "))).toHaveLength(14);
-    // Membership 2, Label 1, Document 2, DocumentOriginal 1, Annotation 4, AnnotationRevision 1, AuditEvent 1, AuditSeal 1, ApiToken 1, Session 1.
-    expect(expected.filter((f) => f.startsWith("foreign key "))).toHaveLength(15);
-    // Role, LabelKind, AnnotationStatus, TokenScope.
-    expect(expected.filter((f) => f.startsWith("enum "))).toHaveLength(4);
+    // User, Project, Membership, Label, Document, DocumentOriginal, Annotation, AnnotationRevision, AuditEvent, AuditSeal, AuditCheckpoint, ApiToken, SignInThrottle, Session,
+    // AnnotationReview, DocumentWorkflow, DocumentAssignee, SignOff, WorkflowTransition.
+    expect(expected.filter((f) => f.startsWith("table "))).toHaveLength(19);
+    // Membership 2, Label 1, Document 2, DocumentOriginal 1, Annotation 4, AnnotationRevision 1, AuditEvent 1, AuditSeal 1, ApiToken 1, Session 1,
+    // AnnotationReview 1, DocumentWorkflow 2, DocumentAssignee 2, SignOff 3, WorkflowTransition 2.
+    expect(expected.filter((f) => f.startsWith("foreign key "))).toHaveLength(25);
+    // Role, LabelKind, AnnotationStatus, TokenScope, ReviewDecision, DocumentState.
+    expect(expected.filter((f) => f.startsWith("enum "))).toHaveLength(6);
   });
 
   it("leaves only _prisma_migrations out of the comparison", async () => {
@@ -104,6 +106,8 @@ describe("prisma/schema.prisma ⇄ the migrated database", () => {
     ]);
     const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     expect(triggers.map(({ table, name, enabled }) => ({ table, name, enabled })).sort((a, b) => byCodePoint(a.name, b.name))).toEqual([
+      { table: "AnnotationReview", name: "AnnotationReview_immutable", enabled: "O" },
+      { table: "AnnotationReview", name: "AnnotationReview_no_truncate", enabled: "O" },
       { table: "AnnotationRevision", name: "AnnotationRevision_immutable", enabled: "O" },
       { table: "AnnotationRevision", name: "AnnotationRevision_no_truncate", enabled: "O" },
       { table: "AuditCheckpoint", name: "AuditCheckpoint_append_only", enabled: "O" },

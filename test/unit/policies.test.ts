@@ -30,6 +30,9 @@ const EXPECTED: Record<Action, string> = {
   "annotation.update.own": "ORA",
   "annotation.update.any": "OR",
   "review.decide": "OR",
+  "document.submit": "ORA",
+  "document.signoff": "OR",
+  "document.assign": "O",
   "export.run": "OR",
   "import.run": "OR",
 };
