@@ -8,6 +8,13 @@ import { LabelSwatch } from "./label-swatch";
 import { STATUSES, type Annotation, type LabelInfo } from "./types";
 import { Avatar } from "@/components/live/avatar";
 
+/** Review status by shape and word, not colour alone: ○ pending, ✓ accepted, ✗ rejected (struck through). */
+const STATUS_LOOK = {
+  pending: { icon: "○", className: "text-slate-600" },
+  accepted: { icon: "✓", className: "font-medium text-emerald-800" },
+  rejected: { icon: "✗", className: "font-medium text-red-800" },
+} as const;
+
 /** A row changed by someone else within this long is marked. */
 const FRESH_MS = 2000;
 
@@ -91,14 +98,13 @@ export function AnnotationList({
                   <span className="font-medium text-slate-800">{a.label.name}</span>
                   <span aria-hidden>·</span>
                   <span className="truncate">{a.author.name || a.author.email}</span>
-                  {a.status !== "pending" && (
-                    <>
-                      <span aria-hidden>·</span>
-                      <span>{a.status}</span>
-                    </>
-                  )}
+                  <span aria-hidden>·</span>
+                  <span data-status={a.status} className={STATUS_LOOK[a.status].className}>
+                    <span aria-hidden>{STATUS_LOOK[a.status].icon} </span>
+                    {a.status}
+                  </span>
                 </span>
-                <bdi dir="auto" className="block text-slate-900 [overflow-wrap:anywhere]">
+                <bdi dir="auto" className={cn("block text-slate-900 [overflow-wrap:anywhere]", a.status === "rejected" && "text-slate-600 line-through")}>
                   {shorten(a.exact)}
                 </bdi>
               </button>

@@ -6,7 +6,6 @@ import { FormattedDate } from "@/components/format-date";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { Outcome } from "./annotation-commands";
-import { ChoiceField } from "./attribute-fields";
 import type { DraftHandle, FrameHooks } from "./attribute-form-frame";
 import { BoundaryControls } from "./boundary-controls";
 import { ClaimForm } from "./claim-form";
@@ -14,7 +13,9 @@ import { EntityForm } from "./entity-form";
 import { FigureForm } from "./figure-form";
 import { LabelChoice } from "./label-choice";
 import { LabelSwatch } from "./label-swatch";
-import { STATUSES, canEdit, type Annotation, type AnnotationStatus, type ClaimAttributes, type EntityAttributes, type FigureAttributes, type AnnotationPatch, type LabelInfo, type Viewer } from "./types";
+import { ReviewControls } from "@/components/review/review-controls";
+import { ReviewHistory } from "@/components/review/review-history";
+import { canEdit, type Annotation, type AnnotationStatus, type ClaimAttributes, type EntityAttributes, type FigureAttributes, type AnnotationPatch, type LabelInfo, type Viewer } from "./types";
 
 interface PanelProps {
   annotation: Annotation;
@@ -31,6 +32,12 @@ interface PanelProps {
   headingRef?: Ref<HTMLHeadingElement>;
   /** Someone else's latest change of this annotation, if any (live updates). */
   changedBy?: { actor: { name: string }; version: number; at: number };
+  /** Review (owners and reviewers): the reason box is open; a decision. */
+  review?: {
+    rejecting: boolean;
+    setRejecting: (open: boolean) => void;
+    onDecide: (decision: "accept" | "reject", reason?: string) => Promise<Outcome>;
+  };
 }
 
 const STATUS_BADGE = { pending: "secondary", accepted: "success", rejected: "destructive" } as const satisfies Record<AnnotationStatus, string>;
@@ -100,11 +107,10 @@ function useFormVersion(annotation: Annotation, changedBy: PanelProps["changedBy
   return { formAnnotation: conflict ? formAnnotation : annotation, conflict, catchUp: () => setFormAnnotation(annotation) };
 }
 
-export function AnnotationPanel({ annotation, labels, entities, index, viewer, onUpdate, onDelete, onClose, onNotice, headingRef, changedBy }: PanelProps) {
+export function AnnotationPanel({ annotation, labels, entities, index, viewer, onUpdate, onDelete, onClose, onNotice, headingRef, changedBy, review }: PanelProps) {
   const editable = canEdit(viewer, annotation) && !annotation.pending;
   const span = useMemo(() => ({ start: annotation.start, end: annotation.end }), [annotation.start, annotation.end]);
   const [moveSpan, spanError] = useChange(onUpdate);
-  const [setStatus, statusError] = useChange(onUpdate);
   const draft = useRef<DraftHandle>(null);
   const { formAnnotation, conflict, catchUp } = useFormVersion(annotation, changedBy, draft);
   const [attributesError, setAttributesError] = useState<string | null>(null);
@@ -229,17 +235,8 @@ export function AnnotationPanel({ annotation, labels, entities, index, viewer, o
         </p>
       )}
 
-      {viewer.canReview && !annotation.pending && (
-        <ChoiceField
-          id="annotation-status"
-          label="Status"
-          value={annotation.status}
-          empty={null}
-          options={STATUSES}
-          onChange={(status) => void setStatus({ status: status as Annotation["status"] })}
-        />
-      )}
-      {statusError}
+      {!annotation.pending && <ReviewHistory annotationId={annotation.id} version={annotation.version} />}
+      {review && viewer.canReview && !annotation.pending && <ReviewControls annotation={annotation} {...review} />}
 
       {editable && (
         <div className="border-t border-slate-200 pt-3">

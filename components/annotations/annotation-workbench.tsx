@@ -19,6 +19,11 @@ import { initials } from "@/components/live/avatar";
 import { colorFor } from "@/lib/live/presence";
 import { useLiveDocument } from "@/components/live/use-live-document";
 import type { PresenceMark } from "@/components/editor/presence-plugin";
+import { ReviewBar } from "@/components/review/review-bar";
+import { useReview } from "@/components/review/use-review";
+import { useWorkflow } from "@/components/review/use-workflow";
+import { WorkflowBar } from "@/components/review/workflow-bar";
+import type { WorkflowView } from "@/components/review/workflow-types";
 
 /** Renders again only when its own inputs change, not for a notice or the undo buttons. */
 const List = memo(AnnotationList);
@@ -32,6 +37,10 @@ export interface WorkbenchProps {
   annotations: Annotation[];
   labels: LabelInfo[];
   viewer: Viewer & { name: string; email: string };
+  /** The document's review workflow as the page read it (issue 14). */
+  workflow: WorkflowView;
+  /** Open in review mode (?review=1, the queue's link). */
+  startInReview?: boolean;
 }
 
 /** Keys typed into a form field are the field's own (its undo, its "?"), not the workbench's. */
@@ -47,7 +56,7 @@ const BADGE_MS = 2500;
 const OFFLINE = "You are offline: nothing was changed. Changes can be made again when the connection is back.";
 const NO_ACCESS = "You no longer have access to this document: nothing was changed.";
 
-export function AnnotationWorkbench({ documentId, liveCursor, text, direction, annotations: initial, labels, viewer }: WorkbenchProps) {
+export function AnnotationWorkbench({ documentId, liveCursor, text, direction, annotations: initial, labels, viewer, workflow: initialWorkflow, startInReview = false }: WorkbenchProps) {
   const [store] = useState(() => new AnnotationStore(initial));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -103,7 +112,10 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
 
   // Initials of whoever just changed a highlight, drawn at its start for a moment.
   const [badges, setBadges] = useState<PresenceMark[]>([]);
+  const [activity, setActivity] = useState(0);
+  const flow = useWorkflow(documentId, initialWorkflow, activity);
   const live = useLiveDocument({
+    onActivity: () => setActivity((n) => n + 1),
     documentId,
     cursor: liveCursor,
     store,
@@ -145,12 +157,26 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
     reader.current?.reveal(id, { flash: true, caret: true });
   }, []);
 
+  const review = useReview({ annotations, commands, selectedId, choose, canReview: viewer.canReview, startInReview });
+  const [hideRejected, setHideRejected] = useState(false);
+  const listed = useMemo(() => (hideRejected ? annotations.filter((a) => a.status !== "rejected") : annotations), [annotations, hideRejected]);
+
   const backToText = () => {
     if (selectedId) reader.current?.reveal(selectedId, { caret: true });
     reader.current?.focus();
   };
 
   return (
+    <>
+    <WorkflowBar
+      workflow={flow.workflow}
+      canSubmit={viewer.canCreate}
+      canReview={viewer.canReview}
+      busy={flow.busy}
+      error={flow.error}
+      act={flow.act}
+      onShowAnnotation={(id) => (store.get(id) ? choose(id) : setNotice({ tone: "info", message: "That annotation has since been deleted." }))}
+    />
     <section aria-labelledby="text-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-4 p-6 pb-4">
         <div className="grid gap-1.5">
@@ -175,12 +201,22 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
               </Button>
             </>
           )}
+          <label className="flex items-center gap-1.5 text-sm text-slate-700">
+            <input type="checkbox" checked={hideRejected} onChange={(e) => setHideRejected(e.target.checked)} className="size-4 accent-slate-900" />
+            Hide rejected
+          </label>
+          {viewer.canReview && (
+            <Button variant={review.active ? "default" : "outline"} size="sm" aria-pressed={review.active} onClick={() => (review.active ? review.stop() : review.start())}>
+              Review mode
+            </Button>
+          )}
           <ShortcutsHelp ref={help} />
           <PresenceBar people={live.others} state={connection} />
         </div>
       </div>
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
-      <div className="grid items-start gap-6 p-6 pt-2 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      {review.active && <ReviewBar {...review.bar} onExit={review.stop} />}
+      <div className={`grid items-start gap-6 p-6 pt-2 lg:grid-cols-[minmax(0,1fr)_22rem]${hideRejected ? " tw-hide-rejected" : ""}`}>
         <AnnotationReader
           ref={reader}
           text={text}
@@ -215,7 +251,12 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
               viewer={viewer}
               headingRef={panelHeading}
               changedBy={store.changedBy(selected.id)}
-              onUpdate={(patch) => commands.update(selected.id, patch)}
+              onUpdate={(patch) => commands.update(selected.id, review.asCorrection(patch))}
+              review={{
+                rejecting: review.rejecting,
+                setRejecting: review.setRejecting,
+                onDecide: (decision, reason) => review.decide(selected.id, decision, reason),
+              }}
               onDelete={() => {
                 void commands.remove(selected.id);
                 reader.current?.focus();
@@ -228,9 +269,10 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
               }}
             />
           )}
-          <List annotations={annotations} labels={labels} selectedId={selectedId} onChoose={choose} changedBy={store.changedBy} />
+          <List annotations={listed} labels={labels} selectedId={selectedId} onChoose={choose} changedBy={store.changedBy} />
         </div>
       </div>
     </section>
+    </>
   );
 }

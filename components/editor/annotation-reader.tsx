@@ -65,7 +65,7 @@ const FLASH_MS = 1600;
 function toHighlight(table: SegmentTable, annotation: Annotation): Highlight | null {
   try {
     const { from, to } = rangeToPos(table, annotation.start, annotation.end);
-    return { id: annotation.id, from, to, color: annotation.label.color, pending: annotation.pending };
+    return { id: annotation.id, from, to, color: annotation.label.color, pending: annotation.pending, status: annotation.status };
   } catch {
     return null; // outside this text: nothing to draw
   }

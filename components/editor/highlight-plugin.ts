@@ -11,6 +11,8 @@ export interface Highlight {
   to: number;
   color: string;
   pending?: boolean;
+  /** The review status: drawn as dashed (pending), solid (accepted) or struck through (rejected). */
+  status?: "pending" | "accepted" | "rejected";
 }
 
 export type Meta =
@@ -43,6 +45,7 @@ function decorate(highlight: Highlight, level: number, state: Pick<HighlightStat
   if (highlight.id === state.selectedId) classes.push("tw-hl-selected");
   if (highlight.id === state.flashId) classes.push("tw-hl-flash");
   if (highlight.pending) classes.push("tw-hl-pending");
+  else if (highlight.status) classes.push(highlight.status === "pending" ? "tw-hl-review-pending" : `tw-hl-${highlight.status}`);
   const color = SAFE_COLOR.test(highlight.color) ? highlight.color : "#64748b";
   // nodeName gives every annotation an element of its own (ProseMirror would otherwise merge
   // the attributes of overlapping decorations into one span and keep only the last id).

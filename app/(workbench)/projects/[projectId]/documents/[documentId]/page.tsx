@@ -18,12 +18,14 @@ import { getDocument } from "@/lib/documents/get-document";
 import { AppError } from "@/lib/errors";
 import { getProject } from "@/lib/projects/get-project";
 import { currentCursor } from "@/lib/live/feed";
+import { getWorkflow } from "@/lib/workflow/get-workflow";
 import { deleteDocumentAction, updateMetadataAction } from "./actions";
 
 export const metadata: Metadata = { title: "Document · Tracewell" };
 
 type Props = {
   params: Promise<{ projectId: string; documentId: string }>;
+  searchParams: Promise<{ review?: string | string[] }>;
 };
 
 /**
@@ -41,15 +43,17 @@ async function loadAccess(projectId: string, documentId: string) {
   }
 }
 
-export default async function DocumentPage({ params }: Props) {
+export default async function DocumentPage({ params, searchParams }: Props) {
   const { projectId, documentId } = await params;
+  const startInReview = (await searchParams).review === "1";
   const { principal, ...access } = await loadAccess(projectId, documentId);
   // Read before the annotations: the reader's live stream resumes here, so nothing falls between.
   const liveCursor = await currentCursor();
-  const [project, doc, annotations] = await Promise.all([
+  const [project, doc, annotations, workflow] = await Promise.all([
     getProject(access),
     getDocument({ documentId }).then(presentDocument),
     listAnnotations({ documentId }).then((rows) => rows.map(presentAnnotation)),
+    getWorkflow({ documentId }),
   ]);
   const values = { title: doc.title, ...doc.metadata };
   const viewer = { userId: principal.userId, name: principal.name, email: principal.email, ...viewerCapabilities(access.role) };
@@ -104,6 +108,8 @@ export default async function DocumentPage({ params }: Props) {
           annotations={annotations as Annotation[]}
           labels={project.labels.map(presentLabel)}
           viewer={viewer}
+          workflow={workflow}
+          startInReview={startInReview}
         />
         <div className="grid items-start gap-8 lg:grid-cols-3">
           <Card aria-labelledby="source-title">
