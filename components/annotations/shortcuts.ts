@@ -12,5 +12,6 @@ export const KEYBOARD_SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ["Ctrl+Shift+Z", "⌘⇧Z", "Ctrl+Y"], action: "Redo" },
   { keys: ["Ctrl+F", "⌘F"], action: "Find in the text; Enter and Shift+Enter for the next and previous match, Escape to select it in the text" },
   { keys: ["F3", "Shift+F3"], action: "Next or previous match while the find box is open (also Ctrl+G, ⌘G)" },
+  { keys: ["A", "R", "E", "J", "K"], action: "In review mode (reviewers): accept; reject with a reason; edit (a saved change corrects and accepts); next; previous" },
   { keys: ["?"], action: "Show these shortcuts" },
 ];

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { addMember } from "@/lib/memberships/add-member";
 import { createProject } from "@/lib/projects/create-project";
 import { createUser } from "@/lib/users/create-user";
+import { assignDocuments } from "@/lib/workflow/assign-documents";
 import { seedDemoCorpus } from "./seed-corpus";
 
 export const DEMO_PASSWORD = "tracewell-demo";
@@ -38,6 +39,13 @@ export async function seedDemo(): Promise<boolean> {
   }
   const corpus = await seedDemoCorpus({ actorId: ownerUser.id, projectId: project.id });
   if (corpus.errors.length > 0) console.warn(`Demo corpus: ${corpus.errors.join("; ")}`);
+  // The analyst annotates and the reviewer reviews every demo document: both find them under "Your work".
+  const analyst = await db().user.findUnique({ where: { email: others[0].email } });
+  const reviewer = await db().user.findUnique({ where: { email: others[1].email } });
+  const documentIds = (await db().document.findMany({ where: { projectId: project.id }, select: { id: true } })).map((d) => d.id);
+  if (analyst && reviewer && documentIds.length > 0) {
+    await assignDocuments({ actorId: ownerUser.id, projectId: project.id, input: { documentIds, annotators: [analyst.id], reviewer: reviewer.id } });
+  }
   return true;
 }
 

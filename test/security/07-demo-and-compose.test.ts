@@ -77,6 +77,13 @@ describe.skipIf(!existsSync("/proc/net/tcp"))("npm start's demo", () => {
 describe("which demo accounts count as open", () => {
   it("only those whose password still verifies as the published one, not every demo email", async () => {
     expect(await seedDemo()).toBe(true);
+    // The demo's work is assigned: the analyst annotates and the reviewer reviews every document.
+    const workflows = await db().documentWorkflow.findMany({ include: { reviewer: true, annotators: { include: { user: true } } } });
+    expect(workflows.length).toBeGreaterThan(0);
+    for (const w of workflows) {
+      expect(w.reviewer?.email).toBe("reviewer@demo.local");
+      expect(w.annotators.map((a) => a.user.email)).toEqual(["analyst@demo.local"]);
+    }
     expect((await demoAccountsWithPublishedPassword()).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
     await db().user.updateMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, data: { passwordHash: await hashPassword("changed by the operator") } });
     expect(await demoAccountsWithPublishedPassword()).toEqual([]);
