@@ -10,11 +10,13 @@ import type { DocumentState } from "./states";
  * it (not_started → in_progress); any change in a signed-off document reopens it (signed_off →
  * in_progress) and marks the sign-off superseded with what changed, who and when.
  *
- * It always locks the touched documents' workflow rows (FOR UPDATE), also when nothing moves: a
- * sign-off locks the same row before it reads the annotations. Whichever commits first, the other
- * sees it — a sign-off waiting here then reads this change (its hash no longer matches), and a
- * writer waiting for a sign-off then finds `signed_off` and reopens. No change slips under a
- * signature. Annotation rows are always locked before the workflow row, so the two never deadlock.
+ * It always locks the touched documents' workflow rows, also when nothing moves: a sign-off locks
+ * the same row FOR UPDATE before it reads the annotations. Whichever commits first, the other sees
+ * it — a sign-off waiting here then reads this change (its hash no longer matches), and a writer
+ * waiting for a sign-off then finds `signed_off` and reopens. No change slips under a signature.
+ * Writers of a document that stays where it is (the common case) take the row FOR SHARE, so they
+ * do not queue behind each other; only a move (start, reopen) takes it FOR UPDATE. Annotation rows
+ * are always locked before the workflow row.
  */
 export async function followAnnotationChanges({
   tx,
@@ -32,7 +34,11 @@ export async function followAnnotationChanges({
   const causes = new Map<string, AnnotationChange>();
   for (const change of changes) if (!causes.has(change.documentId)) causes.set(change.documentId, change);
   const ids = [...causes.keys()].sort();
-  const states = await lockStates(tx, ids);
+  // Unlocked first, to choose the lock: only a document that will move needs the exclusive one.
+  const seen = await readStates(tx, ids, "");
+  const calm = ids.filter((id) => seen.has(id) && !moves(seen.get(id)!.state));
+  const states = await readStates(tx, calm, "FOR SHARE");
+  for (const [id, row] of await readStates(tx, ids.filter((id) => !calm.includes(id)), "FOR UPDATE")) states.set(id, row);
   const missing = ids.filter((id) => !states.has(id));
   if (missing.length > 0) {
     // A first annotation: the row is created in progress. Two first writers at once: one inserts, the other locks it.
@@ -45,10 +51,11 @@ export async function followAnnotationChanges({
       await transition(tx, audit, { documentId, projectId, actorId, from: "not_started", to: "in_progress", cause: causes.get(documentId)! });
     }
     const raced = missing.filter((id) => !inserted.some((row) => row.documentId === id));
-    for (const [id, row] of await lockStates(tx, raced)) states.set(id, row);
+    for (const [id, row] of await readStates(tx, raced, "FOR UPDATE")) states.set(id, row);
   }
   for (const [documentId, row] of states) {
-    if (row.state !== "not_started" && row.state !== "signed_off") continue;
+    // Under FOR SHARE a sign-off may have committed just before the lock: the UPDATE then upgrades it.
+    if (!moves(row.state)) continue;
     const cause = causes.get(documentId)!;
     await tx.$executeRaw`
       UPDATE "DocumentWorkflow" SET "state" = 'in_progress', "stateSince" = now() AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
@@ -68,11 +75,15 @@ interface Locked {
   signOffId: string | null;
 }
 
-async function lockStates(tx: Tx, ids: string[]): Promise<Map<string, Locked>> {
+const moves = (state: DocumentState) => state === "not_started" || state === "signed_off";
+
+async function readStates(tx: Tx, ids: string[], lock: "" | "FOR SHARE" | "FOR UPDATE"): Promise<Map<string, Locked>> {
   if (ids.length === 0) return new Map();
-  const rows = await tx.$queryRaw<(Locked & { documentId: string })[]>`
-    SELECT "documentId", "state"::text AS "state", "signOffId" FROM "DocumentWorkflow"
-     WHERE "documentId" = ANY(${ids}::text[]) ORDER BY "documentId" FOR UPDATE`;
+  const rows = await tx.$queryRawUnsafe<(Locked & { documentId: string })[]>(
+    `SELECT "documentId", "state"::text AS "state", "signOffId" FROM "DocumentWorkflow"
+      WHERE "documentId" = ANY($1::text[]) ORDER BY "documentId" ${lock}`,
+    ids,
+  );
   return new Map(rows.map((r) => [r.documentId, { state: r.state, signOffId: r.signOffId }]));
 }
 

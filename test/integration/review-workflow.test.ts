@@ -274,6 +274,29 @@ describe("document workflow", () => {
     }
   });
 
+  it("lets concurrent writers of one document through (no queue, no deadlock) and starts it exactly once", async () => {
+    const doc = await newDocument("crowd");
+    expect((await assign(doc, { annotators: [users.annotator.user.id, users.annotator2.user.id], reviewer: null })).status).toBe(200);
+    expect((await workflow(doc)).body.state).toBe("not_started");
+    const needles = ["Monitoring", "Team", "reported", "4,000", "6,000", "fighters", "near", "Kunar"];
+    const made = await Promise.all(needles.map((n, i) => annotate(doc, { label: "Claim", ...span(n) }, i % 2 ? "annotator" : "annotator2")));
+    expect(made.map((r) => r.status)).toEqual(needles.map(() => 201));
+    const after = (await workflow(doc)).body;
+    expect(after.state).toBe("in_progress");
+    expect(after.history.filter((t: { to: string }) => t.to === "in_progress")).toHaveLength(1);
+
+    // Signed off, then several changes at once: one reopening, every change kept.
+    await submit(doc, "annotator");
+    for (const r of made) expect((await review(r.body.id, { decision: "accept", version: 1 })).status).toBe(200);
+    const hash = (await workflow(doc)).body.annotationSet.hash;
+    expect((await signOff(doc, { annotationSetHash: hash })).status).toBe(200);
+    const edits = await Promise.all(made.slice(0, 4).map((r) => patch(r.body.id, { version: 2, attributes: { note: "again" } }, "owner")));
+    expect(edits.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const reopened = (await workflow(doc)).body;
+    expect(reopened.state).toBe("in_progress");
+    expect(reopened.history.filter((t: { from: string }) => t.from === "signed_off")).toHaveLength(1);
+  });
+
   it("narrows transitions to assignees, validates assignments, and lists the caller's queue", async () => {
     const doc = await newDocument("assigned");
     const badRole = await assign(doc, { annotators: [users.viewer.user.id], reviewer: users.annotator.user.id });
