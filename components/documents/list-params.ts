@@ -1,33 +1,59 @@
+import { ANNOTATION_STATUSES } from "@/lib/annotations/attribute-values";
 import { DOCUMENT_SORTS } from "@/lib/documents/schemas";
+import { DOCUMENT_STATES, type DocumentState } from "@/lib/workflow/states";
 
 export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
 export type SortOrder = "asc" | "desc";
+export type AnnotationStatus = (typeof ANNOTATION_STATUSES)[number];
 
-/** The documents list's state, kept in the URL so a view can be shared or bookmarked. */
+/**
+ * The documents list's state, kept in the URL so a view can be shared or bookmarked (the project's
+ * progress page links its numbers here). `status`, `label` and `author` select documents with a
+ * live annotation matching all three.
+ */
 export interface ListParams {
   q?: string;
   publisher?: string;
+  state?: DocumentState;
+  status?: AnnotationStatus;
+  label?: string;
+  author?: string;
   sort?: DocumentSort;
   order?: SortOrder;
   cursor?: string;
 }
+
+/** The filters that narrow the list (everything but sort, order and cursor). */
+export const FILTER_KEYS = ["q", "publisher", "state", "status", "label", "author"] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
 
 function one(value: string | string[] | undefined): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return first?.trim() ? first.trim() : undefined;
 }
 
-/** Reads search params leniently: an unknown sort or order is ignored rather than an error page. */
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
+  return (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
+}
+
+/** Reads search params leniently: an unknown sort, order, state or status is ignored rather than an error page. */
 export function parseListParams(raw: Record<string, string | string[] | undefined>): ListParams {
-  const sort = one(raw.sort);
   const order = one(raw.order);
   return {
     q: one(raw.q)?.slice(0, 500),
     publisher: one(raw.publisher)?.slice(0, 500),
-    sort: (DOCUMENT_SORTS as readonly string[]).includes(sort ?? "") ? (sort as DocumentSort) : undefined,
+    state: oneOf(DOCUMENT_STATES, one(raw.state)),
+    status: oneOf(ANNOTATION_STATUSES, one(raw.status)),
+    label: one(raw.label)?.slice(0, 200),
+    author: one(raw.author)?.slice(0, 200),
+    sort: oneOf(DOCUMENT_SORTS, one(raw.sort)),
     order: order === "asc" || order === "desc" ? order : undefined,
     cursor: one(raw.cursor),
   };
+}
+
+export function isFiltered(params: ListParams): boolean {
+  return FILTER_KEYS.some((key) => Boolean(params[key]));
 }
 
 /** The order a sort uses when none is given; mirrors lib/documents/list-documents.ts. */
@@ -42,7 +68,7 @@ export function effectiveSort(params: ListParams): { sort: DocumentSort; order: 
 
 export function listHref(projectId: string, params: ListParams): string {
   const search = new URLSearchParams();
-  for (const key of ["q", "publisher", "sort", "order", "cursor"] as const) {
+  for (const key of [...FILTER_KEYS, "sort", "order", "cursor"] as const) {
     const value = params[key];
     if (value) search.set(key, value);
   }

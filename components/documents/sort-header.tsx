@@ -16,7 +16,7 @@ export function SortHeader({ projectId, params, sort, label, className }: SortHe
   const current = effectiveSort(params);
   const active = current.sort === sort;
   const order = active ? (current.order === "asc" ? "desc" : "asc") : defaultOrder(sort);
-  const href = listHref(projectId, { q: params.q, publisher: params.publisher, sort, order });
+  const href = listHref(projectId, { ...params, sort, order, cursor: undefined });
   return (
     <Th aria-sort={active ? (current.order === "asc" ? "ascending" : "descending") : undefined} className={className}>
       <Link

@@ -3,6 +3,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/p
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { assignLevels, freeLevel } from "./highlight-levels";
+import type { AnnotationStatus } from "@/lib/annotations/shape";
 
 /** One annotation as the reader draws it, already in editor positions. */
 export interface Highlight {
@@ -12,7 +13,7 @@ export interface Highlight {
   color: string;
   pending?: boolean;
   /** The review status: drawn as dashed (pending), solid (accepted) or struck through (rejected). */
-  status?: "pending" | "accepted" | "rejected";
+  status?: AnnotationStatus;
 }
 
 export type Meta =

@@ -2,19 +2,11 @@
 
 import { useState } from "react";
 import { FormattedDate } from "@/components/format-date";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
-import { STATE_NAMES, type DocumentState } from "@/lib/workflow/states";
+import { StateBadge } from "@/components/workflow/state-badge";
+import { STATE_NAMES } from "@/lib/workflow/states";
 import type { WorkflowView } from "./workflow-types";
-
-const STATE_LOOK: Record<DocumentState, { variant: "secondary" | "outline" | "warning" | "success" | "destructive"; icon: string }> = {
-  not_started: { variant: "outline", icon: "○" },
-  in_progress: { variant: "secondary", icon: "◐" },
-  in_review: { variant: "warning", icon: "◎" },
-  changes_requested: { variant: "destructive", icon: "↩" },
-  signed_off: { variant: "success", icon: "✓" },
-};
 
 const names = (people: { name: string }[]) => people.map((p) => p.name).join(", ");
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
@@ -38,7 +30,6 @@ export function WorkflowBar({ workflow, canSubmit, canReview, busy, error, act, 
   const [asking, setAsking] = useState(false);
   const [comment, setComment] = useState("");
   const { state, signOff, annotationSet: set, assignees } = workflow;
-  const look = STATE_LOOK[state];
   const lastComment = [...workflow.history].reverse().find((t) => t.to === "changes_requested")?.comment;
   const reopened = state !== "signed_off" && signOff?.superseded ? signOff : null;
 
@@ -49,12 +40,9 @@ export function WorkflowBar({ workflow, canSubmit, canReview, busy, error, act, 
           <h2 id="workflow-title" className="text-base font-semibold text-slate-900">
             Review
           </h2>
-          <Badge variant={look.variant} data-testid="workflow-state" data-state={state}>
-            <span aria-hidden className="mr-1">
-              {look.icon}
-            </span>
-            {STATE_NAMES[state]}
-          </Badge>
+          <span data-testid="workflow-state" data-state={state}>
+            <StateBadge state={state} />
+          </span>
           <span>
             {set.total} annotation{set.total === 1 ? "" : "s"}: {set.pending} pending, {set.accepted} accepted, {set.rejected} rejected
           </span>

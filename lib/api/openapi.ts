@@ -20,6 +20,7 @@ import { ZImportQuery } from "@/lib/import/schemas";
 import { ZAuditEventsQuery, ZConsistencyQuery, ZInclusionQuery } from "@/lib/audit/log-api";
 import { liveRoutes } from "./openapi-live";
 import { reviewRoutes } from "./openapi-review";
+import { DOCUMENT_STATES } from "@/lib/workflow/states";
 
 /**
  * The OpenAPI document of /api/v1. Request bodies and queries are the very zod schemas the
@@ -107,6 +108,14 @@ const ZDocumentSummaryOut = z.object({
     .object({ text: z.string(), highlights: z.array(z.object({ start: z.number().int(), end: z.number().int() })) })
     .optional()
     .describe("search hit: a passage and the code-point ranges in it that matched"),
+  workflow: z
+    .object({
+      state: z.enum(DOCUMENT_STATES),
+      reviewer: z.object({ id: z.string(), name: z.string() }).nullable(),
+      annotators: z.array(z.object({ id: z.string(), name: z.string() })),
+    })
+    .optional()
+    .describe("lists only: the review workflow's state (no workflow yet: not_started) and the assignees"),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -275,9 +284,12 @@ const routes: RouteConfig[] = [
     summary: "Download the corpus in one format, streamed from a database snapshot (owners and reviewers); not audited",
     description:
       "Documents (ordered by creation) with their annotations (by start, end, id); offsets are Unicode code points, half-open. " +
-      "With a label, status or author filter only documents holding a matching annotation are exported. Every file states the " +
-      "Tracewell version, export time, filters, offset unit, canonicalization and each document's sha256. An error after the " +
-      "first bytes aborts the download (the file then lacks its end record or manifest).",
+      "With a label, status or author filter only documents holding a matching annotation are exported; signedOff=true keeps " +
+      "only documents whose review workflow state is signed_off (any value but true or false is a 400). Every file states the " +
+      "Tracewell version, export time, filters, offset unit, canonicalization and each document's sha256, workflow state and " +
+      "current sign-off ({ id, signer, at, annotationSetHash, accepted, rejected } or null); every annotation carries its status " +
+      "and newest review ({ decision, reason, reviewer, at, version } or null). An error after the first bytes aborts the " +
+      "download (the file then lacks its end record or manifest).",
     request: { params: projectParams, query: ZExportQuery },
     responses: {
       200: {

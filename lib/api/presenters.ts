@@ -2,7 +2,7 @@ import type { AnnotationRow } from "@/lib/annotations/annotation-row";
 import type { Annotation } from "@/lib/annotations/shape";
 import type { AnnotationRevision, ApiToken, Label, Project, User } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
-import type { DocumentFields } from "@/lib/documents/list-documents";
+import type { DocumentFields, DocumentWorkflowSummary } from "@/lib/documents/list-documents";
 import type { Snippet } from "@/lib/documents/snippet";
 
 /** Response shapes of the API, in one place so pages and routes present the same objects. */
@@ -104,8 +104,19 @@ function day(value: Date | null): string | null {
   return value ? value.toISOString().slice(0, 10) : null;
 }
 
-/** A document without its text (lists, upload results). `length` counts Unicode code points. */
-export function presentDocumentSummary(doc: DocumentFields & { projectId?: string; annotationCount?: number; snippet?: Snippet | null }) {
+const person = ({ id, name }: { id: string; name: string }) => ({ id, name });
+
+function presentWorkflowSummary(workflow: DocumentWorkflowSummary) {
+  return { state: workflow.state, reviewer: workflow.reviewer && person(workflow.reviewer), annotators: workflow.annotators.map(person) };
+}
+
+/**
+ * A document without its text (lists, upload results). `length` counts Unicode code points. Lists
+ * add `workflow`: its state and assignees (people as `{ id, name }`).
+ */
+export function presentDocumentSummary(
+  doc: DocumentFields & { projectId?: string; annotationCount?: number; snippet?: Snippet | null; workflow?: DocumentWorkflowSummary },
+) {
   return {
     id: doc.id,
     ...(doc.projectId ? { projectId: doc.projectId } : {}),
@@ -127,6 +138,7 @@ export function presentDocumentSummary(doc: DocumentFields & { projectId?: strin
         : { filename: doc.originalFilename, mediaType: doc.originalMediaType, size: doc.originalSize },
     ...(doc.annotationCount !== undefined ? { annotationCount: doc.annotationCount } : {}),
     ...(doc.snippet ? { snippet: doc.snippet } : {}),
+    ...(doc.workflow ? { workflow: presentWorkflowSummary(doc.workflow) } : {}),
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
   };

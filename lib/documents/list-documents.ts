@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import type { DocumentState } from "@/lib/workflow/states";
 import { ZListDocumentsQuery } from "./schemas";
 import { SNIPPET_START, SNIPPET_STOP, parseSnippet, type Snippet } from "./snippet";
 
@@ -74,17 +75,68 @@ export interface DocumentFields {
   updatedAt: Date;
 }
 
+interface Person {
+  id: string;
+  name: string;
+}
+
+/** Where a document stands in the review workflow, and who is assigned to it. */
+export interface DocumentWorkflowSummary {
+  state: DocumentState;
+  reviewer: Person | null;
+  annotators: Person[];
+}
+
 export interface DocumentRow extends DocumentFields {
   annotationCount: number;
   snippet: Snippet | null;
+  workflow: DocumentWorkflowSummary;
+}
+
+type Params = ReturnType<typeof ZListDocumentsQuery.parse>;
+
+/** The filters on the document itself and on its annotations (`status`, `label`, `author` combine). */
+function filters(params: Params): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (params.publisher) where.push(Prisma.sql`d."publisher" = ${params.publisher}`);
+  if (params.language) where.push(Prisma.sql`d."language" = ${params.language}`);
+  // A document gets its workflow row on its first transition or assignment; before that it is not started.
+  if (params.state) where.push(Prisma.sql`coalesce(w."state"::text, 'not_started') = ${params.state}`);
+  const annotation: Prisma.Sql[] = [];
+  if (params.status) annotation.push(Prisma.sql`a."status"::text = ${params.status}`);
+  if (params.label) annotation.push(Prisma.sql`a."labelId" = ${params.label}`);
+  if (params.author) annotation.push(Prisma.sql`a."authorId" = ${params.author}`);
+  if (annotation.length > 0) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" a
+      WHERE a."documentId" = d."id" AND a."deletedAt" IS NULL AND ${Prisma.join(annotation, " AND ")})`);
+  }
+  return where;
+}
+
+/** The assignees of a page of documents, for the whole page at once rather than row by row. */
+async function assignees(ids: string[]): Promise<Map<string, Omit<DocumentWorkflowSummary, "state">>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db().documentWorkflow.findMany({
+    where: { documentId: { in: ids } },
+    select: {
+      documentId: true,
+      reviewer: { select: { id: true, name: true } },
+      annotators: { select: { user: { select: { id: true, name: true } } } },
+    },
+  });
+  const byName = (a: Person, b: Person) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  return new Map(
+    rows.map((row) => [row.documentId, { reviewer: row.reviewer, annotators: row.annotators.map((a) => a.user).sort(byName) }]),
+  );
 }
 
 /**
- * A page of a project's documents: full-text search (`q`, web-search syntax), filters, any sort
- * with keyset pagination (stable and fast at any depth), newest first by default, or by relevance
- * when searching.
+ * A page of a project's documents: full-text search (`q`, web-search syntax), filters (metadata,
+ * workflow state, and annotations by status, label and author), any sort with keyset pagination
+ * (stable and fast at any depth), newest first by default, or by relevance when searching. Each
+ * row carries its workflow state and assignees.
  */
-export async function listDocuments({ projectId, query }: { projectId: string; query: unknown }) {
+export async function listDocuments({ projectId, query }: { projectId: string; query: unknown }): Promise<{ documents: DocumentRow[]; nextCursor: string | null }> {
   const params = ZListDocumentsQuery.parse(query);
   const tsQuery = params.q ? Prisma.sql`websearch_to_tsquery('english', ${params.q})` : null;
   const sort: Sort = params.sort ?? (tsQuery ? "relevance" : "createdAt");
@@ -93,10 +145,8 @@ export async function listDocuments({ projectId, query }: { projectId: string; q
   const dir = Prisma.raw(order === "asc" ? "ASC" : "DESC");
   const cmp = Prisma.raw(order === "asc" ? ">" : "<");
 
-  const where: Prisma.Sql[] = [Prisma.sql`d."projectId" = ${projectId}`];
+  const where: Prisma.Sql[] = [Prisma.sql`d."projectId" = ${projectId}`, ...filters(params)];
   if (tsQuery) where.push(Prisma.sql`d."searchVector" @@ ${tsQuery}`);
-  if (params.publisher) where.push(Prisma.sql`d."publisher" = ${params.publisher}`);
-  if (params.language) where.push(Prisma.sql`d."language" = ${params.language}`);
   if (params.cursor) {
     const cursor = decodeCursor(params.cursor, sort);
     where.push(Prisma.sql`(${key}, d."id") ${cmp} (${cursor.value}, ${cursor.id})`);
@@ -105,22 +155,25 @@ export async function listDocuments({ projectId, query }: { projectId: string; q
     ? Prisma.sql`ts_headline('english', left(d."text", 100000), ${tsQuery}, ${`MaxWords=30, MinWords=12, MaxFragments=1, StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}`})`
     : Prisma.sql`NULL`;
 
-  const rows = await db().$queryRaw<(Omit<DocumentRow, "snippet"> & { snippet: string | null; sortKey: unknown })[]>`
+  const rows = await db().$queryRaw<(Omit<DocumentRow, "snippet" | "workflow"> & { snippet: string | null; sortKey: unknown; state: DocumentState })[]>`
     SELECT d."id", d."title", d."author", d."publisher", d."publishedOn", d."sourceUrl", d."retrievedOn",
            d."language", d."direction", d."sha256", d."length", d."originalFilename", d."originalMediaType",
            d."originalSize", d."createdAt", d."updatedAt", ${ANNOTATION_COUNT} AS "annotationCount",
-           ${key} AS "sortKey", ${snippet} AS "snippet"
+           ${key} AS "sortKey", ${snippet} AS "snippet", coalesce(w."state"::text, 'not_started') AS "state"
       FROM "Document" d
+      LEFT JOIN "DocumentWorkflow" w ON w."documentId" = d."id"
      WHERE ${Prisma.join(where, " AND ")}
      ORDER BY ${key} ${dir}, d."id" ${dir}
      LIMIT ${params.limit + 1}`;
 
   const page = rows.slice(0, params.limit);
   const last = page[page.length - 1];
+  const people = await assignees(page.map((row) => row.id));
   return {
-    documents: page.map(({ sortKey: _sortKey, snippet, ...row }): DocumentRow => ({
+    documents: page.map(({ sortKey: _sortKey, snippet, state, ...row }): DocumentRow => ({
       ...row,
       snippet: snippet === null ? null : parseSnippet(snippet),
+      workflow: { state, ...(people.get(row.id) ?? { reviewer: null, annotators: [] }) },
     })),
     nextCursor: rows.length > params.limit && last ? encodeCursor(last.sortKey, last.id) : null,
   };

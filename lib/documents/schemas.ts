@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ANNOTATION_STATUSES } from "@/lib/annotations/attribute-values";
+import { DOCUMENT_STATES } from "@/lib/workflow/states";
 
 const ZOptionalText = (max: number) =>
   z
@@ -61,6 +63,8 @@ export const ZPasteDocument = z.object({
   metadata: ZDocumentMetadata.omit({ title: true }).optional(),
 });
 
+const ZId = z.string().trim().min(1).max(200);
+
 export const DOCUMENT_SORTS = ["createdAt", "title", "publisher", "publishedOn", "length", "annotationCount", "relevance"] as const;
 
 export const ZListDocumentsQuery = z.object({
@@ -71,4 +75,9 @@ export const ZListDocumentsQuery = z.object({
   order: z.enum(["asc", "desc"]).optional(),
   publisher: z.string().trim().max(500).optional(),
   language: z.string().trim().max(35).optional(),
+  state: z.enum(DOCUMENT_STATES).optional().describe("the document's workflow state (no workflow yet: not_started)"),
+  // The annotation filters combine: a document qualifies through one live annotation matching them all.
+  status: z.enum(ANNOTATION_STATUSES).optional().describe("documents with a live annotation of this review status"),
+  label: ZId.optional().describe("documents with a live annotation of this label (label id)"),
+  author: ZId.optional().describe("documents with a live annotation by this user (user id)"),
 });

@@ -56,16 +56,21 @@ async function checkMembers(projectId: string, annotators: string[], reviewer: s
   const wanted = [...annotators, ...(reviewer ? [reviewer] : [])];
   const members = await db().membership.findMany({ where: { projectId, userId: { in: wanted } }, select: { userId: true, role: true } });
   const roleOf = new Map(members.map((m) => [m.userId, m.role]));
+  // Members are named by name; anyone else only by the id sent (a name would tell who exists).
+  const names = new Map(
+    (await db().user.findMany({ where: { id: { in: members.map((m) => m.userId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
+  const who = (userId: string) => names.get(userId) ?? userId;
   const bad: string[] = [];
   for (const userId of annotators) {
     const role = roleOf.get(userId);
     if (!role) bad.push(`${userId} is not a member of this project`);
-    else if (!can(role, "annotation.create")) bad.push(`${userId} is a ${role} and cannot annotate`);
+    else if (!can(role, "annotation.create")) bad.push(`${who(userId)} is a ${role} and cannot annotate`);
   }
   if (reviewer) {
     const role = roleOf.get(reviewer);
     if (!role) bad.push(`${reviewer} is not a member of this project`);
-    else if (!can(role, "document.signoff")) bad.push(`${reviewer} is a ${role} and cannot review (owners and reviewers can)`);
+    else if (!can(role, "document.signoff")) bad.push(`${who(reviewer)} is a ${role} and cannot review (owners and reviewers can)`);
   }
   if (bad.length > 0) throw new AppError("invalid_input", `Cannot assign: ${bad.join("; ")}`, { problems: bad });
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/app-shell/page-header";
+import { BulkAssignBar } from "@/components/documents/bulk-assign-bar";
+import { BulkSelection } from "@/components/documents/bulk-selection";
 import { DocumentFilters } from "@/components/documents/document-filters";
 import { DocumentTable } from "@/components/documents/document-table";
 import { ProjectLive } from "@/components/live/project-live";
 import { currentCursor } from "@/lib/live/feed";
-import { listHref, parseListParams, type ListParams } from "@/components/documents/list-params";
+import { isFiltered, listHref, parseListParams, type ListParams } from "@/components/documents/list-params";
 import { PasteTextForm } from "@/components/documents/paste-text-form";
 import { ProjectTabs } from "@/components/documents/project-tabs";
 import { UploadPanel } from "@/components/documents/upload-panel";
@@ -13,10 +15,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { presentDocumentSummary } from "@/lib/api/presenters";
-import { can } from "@/lib/auth/policies";
+import { can, type Action } from "@/lib/auth/policies";
 import { requireProjectPage } from "@/lib/api/session";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { listPublishers } from "@/lib/documents/list-publishers";
+import { listLabels } from "@/lib/labels/list-labels";
+import { listMembers } from "@/lib/memberships/list-members";
 import { AppError } from "@/lib/errors";
 import { ingestLimits } from "@/lib/ingest/limits";
 import { getProject } from "@/lib/projects/get-project";
@@ -46,9 +50,18 @@ export default async function DocumentsPage({ params, searchParams }: Props) {
   // Read before the list: the live counts add what changed after it.
   const liveCursor = await currentCursor();
   const canCreate = can(access.role, "document.create");
-  const [project, publishers, page] = await Promise.all([getProject(access), listPublishers({ projectId }), loadPage(projectId, list)]);
+  const canAssign = can(access.role, "document.assign");
+  const [project, publishers, page, labels, members] = await Promise.all([
+    getProject(access),
+    listPublishers({ projectId }),
+    loadPage(projectId, list),
+    list.label ? listLabels({ projectId }) : [],
+    canAssign || list.author ? listMembers({ projectId }) : [],
+  ]);
   const documents = page.documents.map(presentDocumentSummary);
-  const filtered = Boolean(list.q || list.publisher);
+  const filtered = isFiltered(list);
+  const people = (action: Action = "project.read") => members.filter((m) => can(m.role, action)).map((m) => ({ id: m.userId, name: m.name }));
+  const table = <DocumentTable projectId={projectId} params={list} documents={documents} selectable={canAssign} />;
 
   return (
     <>
@@ -82,7 +95,7 @@ export default async function DocumentsPage({ params, searchParams }: Props) {
             </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-5">
-            <DocumentFilters projectId={projectId} params={list} publishers={publishers} />
+            <DocumentFilters projectId={projectId} params={list} publishers={publishers} names={{ labels, people: people() }} />
             {"problem" in page && page.problem ? (
               <Alert variant="warning">
                 This page link is out of date ({page.problem}).{" "}
@@ -96,7 +109,7 @@ export default async function DocumentsPage({ params, searchParams }: Props) {
                 <p className="font-medium text-slate-900">{filtered ? "No documents match" : "No documents yet"}</p>
                 <p className="mt-1 text-sm text-slate-600">
                   {filtered
-                    ? "Try other words, or clear the search and the publisher filter."
+                    ? "Try other words, or remove some of the filters."
                     : canCreate
                       ? "Drop files above or paste a text to add the first one."
                       : "Annotators and owners can add documents."}
@@ -104,7 +117,20 @@ export default async function DocumentsPage({ params, searchParams }: Props) {
               </div>
             ) : (
               <ProjectLive projectId={projectId} cursor={liveCursor}>
-                <DocumentTable projectId={projectId} params={list} documents={documents} />
+                {canAssign ? (
+                  <BulkSelection documentIds={documents.map((doc) => doc.id)}>
+                    <div className="grid gap-4">
+                      <BulkAssignBar
+                        projectId={projectId}
+                        annotators={people("annotation.create")}
+                        reviewers={people("document.signoff")}
+                      />
+                      {table}
+                    </div>
+                  </BulkSelection>
+                ) : (
+                  table
+                )}
               </ProjectLive>
             )}
             {(list.cursor || page.nextCursor) && (
