@@ -112,6 +112,32 @@ test.describe("export and import", () => {
     expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id), "axe on the document picker").toEqual([]);
   });
 
+  test("Only signed-off documents exports the document a reviewer signed off, with its sign-off", async ({ page, context, account }) => {
+    void account;
+    const projectId = await seed(context.request, "Signed crossings");
+    expect((await context.request.post(`/api/v1/projects/${projectId}/documents`, { data: { title: "Unsigned note", text: "Two drones were reported." } })).status()).toBe(201);
+    const listed = (await (await context.request.get(`/api/v1/projects/${projectId}/documents`)).json()).documents as { id: string; title: string }[];
+    const torkham = listed.find((d) => d.title === "Torkham report")!.id;
+    expect((await context.request.post(`/api/v1/documents/${torkham}/submit`, { data: {} })).status()).toBe(200);
+    const annotations = (await (await context.request.get(`/api/v1/documents/${torkham}/annotations`)).json()).annotations as { id: string; version: number }[];
+    for (const a of annotations) {
+      const res = await context.request.post(`/api/v1/annotations/${a.id}/review`, { data: { decision: "accept", version: a.version } });
+      expect(res.status(), await res.text()).toBe(200);
+    }
+    const hash = (await (await context.request.get(`/api/v1/documents/${torkham}/workflow`)).json()).annotationSet.hash as string;
+    expect((await context.request.post(`/api/v1/documents/${torkham}/sign-off`, { data: { annotationSetHash: hash } })).status()).toBe(200);
+
+    await page.goto(`/projects/${projectId}/export`);
+    await page.getByRole("checkbox", { name: "Only signed-off documents" }).check();
+    await expect(page.getByText(/--signed-off/)).toBeVisible();
+    const { bytes } = await download(page, "Tracewell JSONL");
+    const records = bytes.toString("utf8").trim().split("\n").map((line) => JSON.parse(line));
+    expect(records[0].filters.signedOff).toBe(true);
+    const documents = records.filter((r) => r.type === "document");
+    expect(documents.map((d) => [d.title, d.state, d.signOff?.annotationSetHash])).toEqual([["Torkham report", "signed_off", hash]]);
+    expect(documents[0].annotations.map((a: { review: { decision: string } }) => a.review.decision)).toEqual(Array(annotations.length).fill("accept"));
+  });
+
   test("a JSONL export imports into a new project through the form; a broken one is refused with its report", async ({ page, context, account }) => {
     void account;
     const source = await seed(context.request, "Import source");

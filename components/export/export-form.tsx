@@ -17,13 +17,21 @@ export interface ExportFormProps {
   annotators: { id: string; name: string; email: string }[];
 }
 
-function exportUrl(projectId: string, format: ExportFormat, scope: DocumentScope, labels: string[], statuses: string[], author: string): string {
+interface Filters {
+  labels: string[];
+  statuses: string[];
+  author: string;
+  signedOff: boolean;
+}
+
+function exportUrl(projectId: string, format: ExportFormat, scope: DocumentScope, { labels, statuses, author, signedOff }: Filters): string {
   const params = new URLSearchParams({ format });
   if (scope.mode === "search" && scope.q.trim()) params.set("q", scope.q.trim());
   if (scope.mode === "chosen") params.set("documents", scope.documents.map((d) => d.id).join(","));
   if (labels.length) params.set("labels", labels.join(","));
   if (statuses.length) params.set("status", statuses.join(","));
   if (author) params.set("authors", author);
+  if (signedOff) params.set("signedOff", "true");
   return `/api/v1/projects/${projectId}/export?${params.toString()}`;
 }
 
@@ -42,7 +50,11 @@ export function ExportForm({ projectId, initialScope, labels, annotators }: Expo
   const [chosenLabels, setLabels] = useState<string[]>([]);
   const [statuses, setStatuses] = useState<string[]>([]);
   const [author, setAuthor] = useState("");
-  const url = useMemo(() => exportUrl(projectId, format, scope, chosenLabels, statuses, author), [projectId, format, scope, chosenLabels, statuses, author]);
+  const [signedOff, setSignedOff] = useState(false);
+  const url = useMemo(
+    () => exportUrl(projectId, format, scope, { labels: chosenLabels, statuses, author, signedOff }),
+    [projectId, format, scope, chosenLabels, statuses, author, signedOff],
+  );
   const nothingChosen = scope.mode === "chosen" && scope.documents.length === 0;
   const labelNames = labels.filter((l) => chosenLabels.includes(l.id)).map((l) => l.name);
   const cli = [
@@ -52,6 +64,7 @@ export function ExportForm({ projectId, initialScope, labels, annotators }: Expo
     labelNames.length && `--labels ${JSON.stringify(labelNames.join(","))}`,
     statuses.length && `--status ${statuses.join(",")}`,
     author && `--authors ${annotators.find((a) => a.id === author)?.email ?? author}`,
+    signedOff && "--signed-off",
     `> export.${format === "brat" || format === "csv" ? "zip" : format === "w3c" ? "jsonld" : format === "conll" ? "conll" : "jsonl"}`,
   ].filter(Boolean);
 
@@ -112,6 +125,14 @@ export function ExportForm({ projectId, initialScope, labels, annotators }: Expo
             ))}
           </div>
           <p className="text-xs text-slate-600">With a label, status or annotator filter, only documents holding a matching annotation are exported.</p>
+        </fieldset>
+        <fieldset className="grid content-start gap-1.5">
+          <legend className="mb-1.5 text-sm font-medium text-slate-900">Review workflow</legend>
+          <label className="inline-flex items-center gap-2 text-sm text-slate-800">
+            <input type="checkbox" checked={signedOff} onChange={(e) => setSignedOff(e.target.checked)} />
+            Only signed-off documents
+          </label>
+          <p className="text-xs text-slate-600">Every document in the file carries its current sign-off (signer, time, annotation set hash), if any.</p>
         </fieldset>
       </div>
 

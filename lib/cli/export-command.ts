@@ -15,6 +15,8 @@ export type ExportValues = {
   labels?: string;
   status?: string;
   authors?: string;
+  /** Only documents whose review workflow is signed off. */
+  "signed-off"?: boolean;
   q?: string;
   email?: string;
   output?: string;
@@ -28,7 +30,8 @@ export type ExportValues = {
  */
 export function runExport(values: ExportValues): Promise<number> {
   if (!values.project || !values.format) throw new AppError("bad_request", "export needs --project P and --format jsonl|w3c|brat|conll|spacy|csv");
-  const query = ZExportQuery.parse({ ...values, project: undefined, email: undefined, output: undefined });
+  const { "signed-off": signedOff, ...rest } = values;
+  const query = ZExportQuery.parse({ ...rest, signedOff: signedOff ? "true" : undefined, project: undefined, email: undefined, output: undefined });
   const filters = exportFilters(query);
   const zipped = query.format === "brat" || query.format === "csv";
   if (!values.output && zipped && process.stdout.isTTY) {

@@ -34,7 +34,7 @@ Usage:
                                               upload files (txt, md, html, pdf, docx, zip) as E
                                               (default: the project's first owner); per-file results
   tracewell export --project P --format F [--documents ID,…] [--q TEXT] [--labels L,…]
-                   [--status S,…] [--authors A,…] [--email E] [--output FILE]
+                   [--status S,…] [--authors A,…] [--signed-off] [--email E] [--output FILE]
                                               export (jsonl, w3c, brat, conll, spacy, csv) to stdout
                                               or FILE; progress on stderr; as E (owner/reviewer)
   tracewell import --project P --format F [--email E] FILE
@@ -65,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       labels: { type: "string" },
       status: { type: "string" },
       authors: { type: "string" },
+      "signed-off": { type: "boolean" },
       q: { type: "string" },
       output: { type: "string", short: "o" },
       checkpoint: { type: "string", multiple: true },

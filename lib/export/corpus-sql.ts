@@ -31,6 +31,8 @@ function documentConditions(projectId: string, filters: ExportFilters, p: Params
   if (filters.documentIds?.length) where.push(`d."id" = ANY(${p.add(filters.documentIds)}::text[])`);
   // The same full-text search as the documents list (lib/documents/list-documents.ts).
   if (filters.q) where.push(`d."searchVector" @@ websearch_to_tsquery('english', ${p.add(filters.q)})`);
+  // A document without a workflow row is not_started, so EXISTS (not a join) says "signed off".
+  if (filters.signedOff) where.push(`EXISTS (SELECT 1 FROM "DocumentWorkflow" wf WHERE wf."documentId" = d."id" AND wf."state" = 'signed_off')`);
   return where;
 }
 
@@ -72,17 +74,25 @@ export function documentsQuery(projectId: string, filters: ExportFilters): { tex
            d."sourceUrl", to_char(d."retrievedOn", 'YYYY-MM-DD') AS "retrievedOn", d."language", d."direction",
            d."sha256", d."length", CASE WHEN d."length" <= ${inline} THEN d."text" END AS "text",
            d."originalFilename", d."originalMediaType", d."originalSha256", d."originalSize",
-           d."createdAt" AT TIME ZONE 'UTC' AS "createdAt"
+           d."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+           COALESCE(w."state"::text, 'not_started') AS "state", s."id" AS "signOffId", s."signerId",
+           ${epochMs('s."at"')} AS "signedAt", s."annotationSetHash", s."accepted", s."rejected"
       FROM "Document" d
+      LEFT JOIN "DocumentWorkflow" w ON w."documentId" = d."id"
+      LEFT JOIN "SignOff" s ON s."id" = w."signOffId" AND w."state" = 'signed_off'
      WHERE ${where.join(" AND ")}
      ORDER BY ${DOCUMENT_ORDER}`;
   return { text, values: p.values };
 }
 
 /**
- * The matching annotations of the matching documents, in export order. Label and author come as
- * ids (looked up once each, lib/export/stream-corpus.ts) and times as epoch milliseconds: a
- * million rows then carry no repeated text, and parsing a number beats parsing a timestamp.
+ * The matching annotations of the matching documents, in export order, each with its newest
+ * review decision (the order of lib/reviews/list-reviews.ts: at, then version). Label, author and
+ * reviewer come as ids (looked up once each, lib/export/stream-corpus.ts) and times as epoch
+ * milliseconds: a million rows then carry no repeated text, and parsing a number beats parsing a
+ * timestamp. The newest review is a LATERAL probe of AnnotationReview's (annotationId, version)
+ * index per row: about as cheap as a hash join when nothing is reviewed, and cheaper than sorting
+ * all the project's reviews for one when most annotations are.
  */
 export function annotationsQuery(projectId: string, filters: ExportFilters): { text: string; values: unknown[] } {
   const p = new Params();
@@ -91,10 +101,18 @@ export function annotationsQuery(projectId: string, filters: ExportFilters): { t
   const text = `
     SELECT a."id", a."documentId", a."start", a."end", a."exact", a."prefix", a."suffix", a."attributes",
            a."status"::text AS "status", a."version", a."labelId", a."authorId",
-           ${epochMs('a."createdAt"')} AS "createdAt", ${epochMs('a."updatedAt"')} AS "updatedAt"
+           ${epochMs('a."createdAt"')} AS "createdAt", ${epochMs('a."updatedAt"')} AS "updatedAt",
+           r."decision" AS "reviewDecision", r."reason" AS "reviewReason", r."reviewerId", r."at" AS "reviewedAt", r."version" AS "reviewVersion"
       FROM "Document" d
       JOIN "Annotation" a ON a."documentId" = d."id"
       ${joins}
+      LEFT JOIN LATERAL (
+        SELECT r."decision"::text AS "decision", r."reason", r."reviewerId", ${epochMs('r."at"')} AS "at", r."version"
+          FROM "AnnotationReview" r
+         WHERE r."annotationId" = a."id"
+         ORDER BY r."at" DESC, r."version" DESC
+         LIMIT 1
+      ) r ON true
      WHERE ${where.join(" AND ")}
      ORDER BY ${ANNOTATION_ORDER}`;
   return { text, values: p.values };

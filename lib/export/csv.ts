@@ -27,6 +27,8 @@ export const CSV_COLUMNS = [
   "figure_value", "figure_low", "figure_high", "figure_qualifier", "figure_unit", "figure_as_of", "figure_parsed",
   "claim_source", "claim_source_annotation_id", "claim_reporting", "claim_reliability", "claim_credibility", "claim_note",
   "status", "author", "created", "modified", "link",
+  // Issue 14, appended so existing columns keep their places: the newest review decision.
+  "review_decision", "review_reason",
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -84,6 +86,8 @@ function row(a: ExportAnnotation, title: string, entities: Map<string, ExportAnn
     created: a.createdAt.toISOString(),
     modified: a.updatedAt.toISOString(),
     link: `${base}/annotations/${encodeURIComponent(a.id)}`,
+    review_decision: a.review?.decision,
+    review_reason: a.review?.reason,
   });
 }
 
@@ -119,6 +123,7 @@ async function* writeCsv(events: AsyncIterable<ExportEvent>, context: ExportCont
     encoding: "UTF-8 with a byte-order mark; RFC 4180 (CRLF, double-quoted fields)",
     formulaGuard: FORMULA_GUARD_NOTE,
     link: `${base}/annotations/{annotationId}`,
+    review: "review_decision (accept or reject) and review_reason: the annotation's newest review decision; empty when never reviewed",
     claimSource: "free text, or the quote of the entity annotation named as source (its id in claim_source_annotation_id)",
   };
   const complete = manifest.complete({ rows }, details);

@@ -36,6 +36,10 @@ export const ZExportQuery = z.object({
     "pending, accepted, rejected; comma separated (alias: statuses)",
   ),
   authors: commaList(320).describe("annotators' user ids or emails, comma separated"),
+  signedOff: z
+    .enum(["true", "false"], { error: "signedOff must be true or false" })
+    .optional()
+    .describe("true: only documents whose review workflow state is signed_off; false or absent: no filter"),
 });
 
 /** Repeated parameters and aliases joined into one comma-separated value. */
@@ -51,6 +55,8 @@ function gather(params: URLSearchParams): Record<string, string | undefined> {
     labels: joined("labels"),
     status: joined("status", "statuses"),
     authors: joined("authors"),
+    // An empty value is no filter, as for the lists.
+    signedOff: params.get("signedOff") || undefined,
   };
 }
 
@@ -61,6 +67,7 @@ export function exportFilters(values: z.infer<typeof ZExportQuery>): ExportFilte
   if (values.labels) filters.labels = values.labels;
   if (values.status) filters.statuses = values.status;
   if (values.authors) filters.authors = values.authors;
+  if (values.signedOff === "true") filters.signedOff = true;
   return filters;
 }
 

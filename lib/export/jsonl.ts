@@ -1,6 +1,6 @@
 import { json, jsonString, TextChunks } from "./chunks";
 import { scopeEvents } from "./events";
-import { manifestHeader } from "./manifest";
+import { manifestHeader, reviewFacts, signOffFacts } from "./manifest";
 import type { ExportAnnotation, ExportContext, ExportDocument, ExportEvent, ExportWriter } from "./types";
 
 /**
@@ -8,9 +8,15 @@ import type { ExportAnnotation, ExportContext, ExportDocument, ExportEvent, Expo
  *
  *   line 1            {"type":"manifest", …export facts}
  *   one per document  {"type":"document", id, title, metadata, sha256, length, text, original,
- *                      created, annotations: [{ id, label, kind, start, end, exact, prefix, suffix,
- *                      attributes, author: {id, name, email}, status, version, created, modified }]}
+ *                      created, state, signOff, annotations: [{ id, label, kind, start, end, exact,
+ *                      prefix, suffix, attributes, author: {id, name, email}, status, version,
+ *                      review, created, modified }]}
  *   last line         {"type":"end", documents, annotations} — missing means the export was cut short
+ *
+ * `state` is the document's review workflow state and `signOff` its current sign-off (null unless
+ * signed_off): { id, signer: {id, name}, at, annotationSetHash, accepted, rejected }. `review` is
+ * an annotation's newest review decision or null: { decision, reason, reviewer: {id, name}, at,
+ * version }. The importer reads neither: sign-offs and reviews are not recreated.
  *
  * A document's annotations share its line, yet the line is never built whole: it is opened,
  * each annotation is appended as it arrives, and it is closed when the next document starts.
@@ -27,14 +33,16 @@ function documentOpening(document: ExportDocument): string {
     text: document.text,
     original: document.original,
     created: document.createdAt.toISOString(),
+    state: document.state,
+    signOff: signOffFacts(document.signOff),
   });
   return `${head.slice(0, -1)},"annotations":[`;
 }
 
 /**
  * One annotation as JSON text: { id, label, kind, start, end, exact, prefix, suffix, attributes,
- * author: {id, name, email}, status, version, created, modified }. Built from fragments (label and
- * author serialized once each) because this is the hot path of a large export.
+ * author: {id, name, email}, status, version, review, created, modified }. Built from fragments
+ * (label and author serialized once each) because this is the hot path of a large export.
  */
 export function jsonlSerializer(): (annotation: ExportAnnotation) => string {
   const labels = new Map<string, string>();
@@ -48,7 +56,7 @@ export function jsonlSerializer(): (annotation: ExportAnnotation) => string {
     return (
       `{"id":${jsonString(a.id)},${label},"start":${a.start},"end":${a.end},` +
       `"exact":${jsonString(a.exact)},"prefix":${jsonString(a.prefix)},"suffix":${jsonString(a.suffix)},"attributes":${json(a.attributes)},` +
-      `"author":${author},"status":"${a.status}","version":${a.version},` +
+      `"author":${author},"status":"${a.status}","version":${a.version},"review":${a.review ? json(reviewFacts(a.review)) : "null"},` +
       `"created":"${a.createdAt.toISOString()}","modified":"${a.updatedAt.toISOString()}"}`
     );
   };

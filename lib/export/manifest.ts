@@ -1,4 +1,4 @@
-import type { ExportContext, ExportDocument, ExportFilters, ExportFormat, ExportLabel } from "./types";
+import type { ExportContext, ExportDocument, ExportFilters, ExportFormat, ExportLabel, ExportReview, ExportSignOff } from "./types";
 
 /**
  * The export facts every format states (issue 5: "Every export says, inside the file or in a
@@ -14,6 +14,10 @@ import type { ExportContext, ExportDocument, ExportFilters, ExportFormat, Export
 export const OFFSET_UNIT = "Unicode code points, half-open [start, end)";
 export const CANONICALIZATION = "decoded (UTF-8, or UTF-16 with BOM), BOM dropped, CRLF and CR → LF, nothing else";
 export const HASH_RECIPE = "sha256: lowercase hex SHA-256 of the canonical text's UTF-8 bytes; length: Unicode code points";
+export const SIGN_OFF_RECIPE =
+  "signOff (set when the document's state is signed_off): annotationSetHash is the lowercase hex SHA-256 of the UTF-8 lines " +
+  "`id TAB version TAB status LF`, one per annotation of the document (deleted ones are never exported), ids in Unicode code-point order; " +
+  "recompute it from an export without label, status or author filters";
 
 export interface ManifestLabel {
   id: string;
@@ -37,20 +41,31 @@ export interface ManifestHeader {
     labels: string[] | null;
     statuses: string[] | null;
     authors: string[] | null;
+    /** true: only signed-off documents; null: no such filter. */
+    signedOff: true | null;
   };
   offsetUnit: string;
   canonicalization: string;
   hashes: string;
+  signOffs: string;
   labels: ManifestLabel[];
   /** What is particular to this format (label name mappings, tokenizer, overlap rule…). */
   details?: Record<string, unknown>;
 }
 
-export interface ManifestDocument {
+/** A sign-off as every format writes it (times as ISO strings). */
+export interface SignOffFacts {
   id: string;
-  title: string;
-  sha256: string;
-  length: number;
+  signer: { id: string; name: string };
+  at: string;
+  annotationSetHash: string;
+  accepted: number;
+  rejected: number;
+}
+
+export type DocumentFacts = { id: string; title: string; sha256: string; length: number; state: ExportDocument["state"]; signOff: SignOffFacts | null };
+
+export interface ManifestDocument extends DocumentFacts {
   annotations: number;
   [extra: string]: unknown;
 }
@@ -67,6 +82,7 @@ function normalizeFilters(filters: ExportFilters): ManifestHeader["filters"] {
     labels: filters.labels ?? null,
     statuses: filters.statuses ?? null,
     authors: filters.authors ?? null,
+    signedOff: filters.signedOff ?? null,
   };
 }
 
@@ -92,14 +108,35 @@ export function manifestHeader(format: ExportFormat, context: ExportContext, det
     offsetUnit: OFFSET_UNIT,
     canonicalization: CANONICALIZATION,
     hashes: HASH_RECIPE,
+    signOffs: SIGN_OFF_RECIPE,
     labels: context.labels.map(manifestLabel),
     ...(details ? { details } : {}),
   };
 }
 
+export function signOffFacts(signOff: ExportSignOff | null): SignOffFacts | null {
+  if (!signOff) return null;
+  const { id, signer, at, annotationSetHash, accepted, rejected } = signOff;
+  return { id, signer: { id: signer.id, name: signer.name }, at: at.toISOString(), annotationSetHash, accepted, rejected };
+}
+
+/** An annotation's newest review as the formats that carry it write it. */
+export function reviewFacts(review: ExportReview | null) {
+  if (!review) return null;
+  const { decision, reason, reviewer, at, version } = review;
+  return { decision, reason, reviewer: { id: reviewer.id, name: reviewer.name }, at: at.toISOString(), version };
+}
+
 /** The facts about one document that every format repeats (its record, meta or manifest entry). */
-export function documentFacts(document: ExportDocument): { id: string; title: string; sha256: string; length: number } {
-  return { id: document.id, title: document.title, sha256: document.sha256, length: document.length };
+export function documentFacts(document: ExportDocument): DocumentFacts {
+  return {
+    id: document.id,
+    title: document.title,
+    sha256: document.sha256,
+    length: document.length,
+    state: document.state,
+    signOff: signOffFacts(document.signOff),
+  };
 }
 
 /** Collects per-document entries for a manifest written at the end. */

@@ -1,15 +1,14 @@
 import type pg from "pg";
 import { pgPool } from "@/lib/db/pg-pool";
-import { annotationsQuery, documentsQuery, LABELS_QUERY, USERS_QUERY } from "./corpus-sql";
-import type { ExportAnnotation, ExportDocument, ExportEvent, ExportFilters, ExportLabel } from "./types";
+import { CorpusRows, type Row } from "./corpus-rows";
+import { annotationsQuery, documentsQuery } from "./corpus-sql";
+import type { ExportEvent, ExportFilters } from "./types";
 
 /** Documents per FETCH: their texts (up to INLINE_TEXT_MAX code points each) come along. */
 const DOCUMENT_BATCH = 32;
 const DEFAULT_ANNOTATION_BATCH = 2000;
 /** A consumer that stops pulling for this long loses its snapshot (and the server its held rows). */
 const IDLE_LIMIT = "15min";
-
-type Row = Record<string, unknown>;
 
 /**
  * One server-side cursor, read a batch at a time and only as the caller asks for rows. With
@@ -55,81 +54,6 @@ class Cursor {
   }
 }
 
-function toDocument(row: Row, text: string): ExportDocument {
-  const original =
-    row.originalFilename === null && row.originalMediaType === null && row.originalSha256 === null
-      ? null
-      : {
-          filename: row.originalFilename as string | null,
-          mediaType: row.originalMediaType as string | null,
-          sha256: row.originalSha256 as string | null,
-          size: row.originalSize as number | null,
-        };
-  return {
-    id: row.id as string,
-    title: row.title as string,
-    metadata: {
-      author: row.author as string | null,
-      publisher: row.publisher as string | null,
-      publishedOn: row.publishedOn as string | null,
-      sourceUrl: row.sourceUrl as string | null,
-      retrievedOn: row.retrievedOn as string | null,
-      language: row.language as string | null,
-      direction: row.direction as string | null,
-    },
-    sha256: row.sha256 as string,
-    length: row.length as number,
-    text,
-    original,
-    createdAt: row.createdAt as Date,
-  };
-}
-
-/** Labels and authors by id, read in the export's transaction the first time a row names them. */
-class People {
-  private readonly labels = new Map<string, ExportLabel>();
-  private readonly authors = new Map<string, ExportAnnotation["author"]>();
-
-  constructor(private readonly client: pg.PoolClient) {}
-
-  async preload(projectId: string): Promise<void> {
-    for (const row of (await this.client.query<ExportLabel>(LABELS_QUERY, [projectId, []])).rows) this.labels.set(row.id, row);
-  }
-
-  private async loadLabel(id: string): Promise<ExportLabel> {
-    const [row] = (await this.client.query<ExportLabel>(LABELS_QUERY, [null, [id]])).rows;
-    if (!row) throw new Error(`export: label ${id} not found`);
-    this.labels.set(id, row);
-    return row;
-  }
-
-  private async loadAuthor(id: string): Promise<ExportAnnotation["author"]> {
-    const [row] = (await this.client.query<ExportAnnotation["author"]>(USERS_QUERY, [[id]])).rows;
-    if (!row) throw new Error(`export: user ${id} not found`);
-    this.authors.set(id, row);
-    return row;
-  }
-
-  async annotation(row: Row): Promise<ExportAnnotation> {
-    return {
-      id: row.id as string,
-      documentId: row.documentId as string,
-      label: this.labels.get(row.labelId as string) ?? (await this.loadLabel(row.labelId as string)),
-      start: row.start as number,
-      end: row.end as number,
-      exact: row.exact as string,
-      prefix: row.prefix as string,
-      suffix: row.suffix as string,
-      attributes: (row.attributes ?? {}) as Record<string, unknown>,
-      status: row.status as ExportAnnotation["status"],
-      version: row.version as number,
-      author: this.authors.get(row.authorId as string) ?? (await this.loadAuthor(row.authorId as string)),
-      createdAt: new Date(Math.round(row.createdAt as number)),
-      updatedAt: new Date(Math.round(row.updatedAt as number)),
-    };
-  }
-}
-
 async function checkout(): Promise<{ client: pg.PoolClient; release: (err?: Error) => void }> {
   const client = await pgPool().connect();
   // A checked-out client has no pool listener: a dropped connection must fail this export only.
@@ -154,9 +78,13 @@ async function checkout(): Promise<{ client: pg.PoolClient; release: (err?: Erro
  * when the stream ends, fails, or is abandoned (`return()` on the iterator, e.g. a client that
  * disconnects mid-download).
  *
- * Filters (ExportFilters): `documentIds`, `q` (the documents list's full-text search), and
- * `labels` (names in any case, or ids), `statuses`, `authors` (ids or emails) on annotations; with
- * an annotation filter, documents without a matching annotation are left out (lib/export/corpus-sql.ts).
+ * Filters (ExportFilters): `documentIds`, `q` (the documents list's full-text search),
+ * `signedOff` (workflow state signed_off), and `labels` (names in any case, or ids), `statuses`,
+ * `authors` (ids or emails) on annotations; with an annotation filter, documents without a
+ * matching annotation are left out (lib/export/corpus-sql.ts). Each document carries its workflow
+ * state and current sign-off, each annotation its newest review, read in the same snapshot, so a
+ * sign-off's hash always matches the annotations exported beside it (when no annotation filter
+ * leaves some out).
  */
 export async function* streamCorpus({
   projectId,
@@ -182,15 +110,15 @@ export async function* streamCorpus({
     await client.query(`DECLARE export_annotations NO SCROLL CURSOR FOR ${annotations.text}`, annotations.values);
     const documentCursor = new Cursor(client, "export_documents", DOCUMENT_BATCH);
     annotationCursor = new Cursor(client, "export_annotations", batchSize, true);
-    const people = new People(client);
-    await people.preload(projectId);
+    const rows = new CorpusRows(client);
+    await rows.preload(projectId);
 
     let pending = await annotationCursor.next();
     for (let row = await documentCursor.next(); row; row = await documentCursor.next()) {
       const text = (row.text as string | null) ?? (await readText(client, row.id as string));
-      yield { type: "document", document: toDocument(row, text) };
+      yield { type: "document", document: await rows.document(row, text) };
       while (pending && pending.documentId === row.id) {
-        yield { type: "annotation", annotation: await people.annotation(pending) };
+        yield { type: "annotation", annotation: await rows.annotation(pending) };
         pending = await annotationCursor.next();
       }
     }

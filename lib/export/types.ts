@@ -1,5 +1,6 @@
 import type { AnnotationRow } from "@/lib/annotations/annotation-row";
 import type { AnnotationStatus } from "@/lib/annotations/shape";
+import type { DocumentState, ReviewDecision } from "@/lib/workflow/states";
 
 /**
  * The shapes every exporter consumes. An export is a stream of events — a document, then its
@@ -34,6 +35,30 @@ export interface ExportDocument {
   text: string;
   original: { filename: string | null; mediaType: string | null; sha256: string | null; size: number | null } | null;
   createdAt: Date;
+  /** The document's place in the review workflow (issue 14); no workflow row reads as not_started. */
+  state: DocumentState;
+  /** The current sign-off: set exactly when `state` is signed_off. */
+  signOff: ExportSignOff | null;
+}
+
+/** A current sign-off (lib/workflow): `annotationSetHash` is recomputable from the document's exported annotations. */
+export interface ExportSignOff {
+  id: string;
+  signer: { id: string; name: string };
+  at: Date;
+  /** lib/reviews/annotation-set-hash.ts: SHA-256 of `id\tversion\tstatus\n` per live annotation, ids in code-point order. */
+  annotationSetHash: string;
+  accepted: number;
+  rejected: number;
+}
+
+/** An annotation's newest review decision (lib/reviews/list-reviews.ts); `version` is the one the decision made. */
+export interface ExportReview {
+  decision: ReviewDecision;
+  reason: string | null;
+  reviewer: { id: string; name: string };
+  at: Date;
+  version: number;
 }
 
 export type ExportLabel = AnnotationRow["label"] & { description: string };
@@ -42,6 +67,7 @@ export type ExportLabel = AnnotationRow["label"] & { description: string };
 export type ExportAnnotation = Omit<AnnotationRow, "label" | "attributes" | "deletedAt" | "deletedById"> & {
   label: ExportLabel;
   attributes: Record<string, unknown>;
+  review: ExportReview | null;
 };
 
 export type ExportEvent = { type: "document"; document: ExportDocument } | { type: "annotation"; annotation: ExportAnnotation };
@@ -52,6 +78,8 @@ export interface ExportFilters {
   labels?: string[];
   statuses?: AnnotationStatus[];
   authors?: string[];
+  /** Only documents whose current workflow state is signed_off (never false: no filter is absent). */
+  signedOff?: true;
 }
 
 /** Everything a writer needs besides the events; injected so output is deterministic in tests. */

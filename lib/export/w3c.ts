@@ -1,6 +1,6 @@
 import { json, jsonString, TextChunks } from "./chunks";
 import { scopeEvents } from "./events";
-import { ManifestCollector } from "./manifest";
+import { ManifestCollector, reviewFacts } from "./manifest";
 import type { ExportAnnotation, ExportContext, ExportEvent, ExportFilters, ExportWriter } from "./types";
 
 /**
@@ -14,7 +14,10 @@ import type { ExportAnnotation, ExportContext, ExportEvent, ExportFilters, Expor
  * TextualBody (purpose describing); target = the document's API IRI with a TextPositionSelector
  * (code points) and a TextQuoteSelector, which the model treats as alternatives for the same
  * characters. `creator` carries no e-mail. Terms outside the model are defined in the inline
- * context below (docs/export-formats.md).
+ * context below (docs/export-formats.md): `reviewStatus`, `revision` (the annotation's version)
+ * and, once reviewed, `review` (its newest review decision, a JSON literal). A document's workflow
+ * state and current sign-off are in its `manifest.documents` entry (beside its sha256), which is
+ * also where documents without annotations appear.
  */
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -24,6 +27,7 @@ export const TRACEWELL_CONTEXT = {
   manifest: { "@id": "urn:tracewell:manifest", "@type": "@json" },
   reviewStatus: "urn:tracewell:reviewStatus",
   revision: { "@id": "urn:tracewell:revision", "@type": "http://www.w3.org/2001/XMLSchema#integer" },
+  review: { "@id": "urn:tracewell:review", "@type": "@json" },
 } as const;
 
 export const W3C_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
@@ -41,6 +45,7 @@ export function collectionIri(context: ExportContext): string {
   if (filters.labels) params.set("labels", filters.labels.join(","));
   if (filters.statuses) params.set("statuses", filters.statuses.join(","));
   if (filters.authors) params.set("authors", filters.authors.join(","));
+  if (filters.signedOff) params.set("signedOff", "true");
   return `${apiBase(context)}/projects/${encodeURIComponent(context.project.id)}/export?${params.toString()}`;
 }
 
@@ -76,11 +81,13 @@ export function w3cSerializer(base: string): (annotation: ExportAnnotation) => s
   return (a) => {
     const value = JSON.stringify(a.attributes);
     const attributes = value === "{}" ? "" : `,{"type":"TextualBody","purpose":"describing","format":"application/json","value":${json(value)}}`;
+    // Left out when there is none: JSON-LD reads a null as "no value" anyway.
+    const review = a.review ? `,"review":${json(reviewFacts(a.review))}` : "";
     // start, end and version are integers, status one of a few plain words.
     return (
       `{"id":${jsonString(`${base}/annotations/${encodeURIComponent(a.id)}`)},"type":"Annotation","motivation":"tagging",` +
       `"created":"${a.createdAt.toISOString()}","modified":"${a.updatedAt.toISOString()}",` +
-      `"creator":${creator(a.author.id, a.author)},"reviewStatus":"${a.status}","revision":${a.version},` +
+      `"creator":${creator(a.author.id, a.author)},"reviewStatus":"${a.status}","revision":${a.version}${review},` +
       `"body":[${labelBodies(a.label.id, a.label)}${attributes}],` +
       `"target":{"type":"SpecificResource","source":${source(a.documentId, a.documentId)},"selector":[` +
       `{"type":"TextPositionSelector","start":${a.start},"end":${a.end}},` +

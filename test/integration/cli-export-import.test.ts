@@ -5,6 +5,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createProject } from "@/lib/projects/create-project";
+import { updateAnnotation } from "@/lib/annotations/update-annotation";
+import { signOffDocument, submitDocument } from "@/lib/workflow/change-state";
+import { getWorkflow } from "@/lib/workflow/get-workflow";
 import { createLabels, seedCorpus, type SeededCorpus } from "../helpers/export-corpus";
 import { exportBytes } from "../helpers/export-routes";
 import { makeUserWithToken } from "../helpers/users";
@@ -71,6 +74,29 @@ describe("tracewell export and import from a terminal", () => {
     expect(again.stdout.toString()).toContain(`Imported 0 annotations`);
     expect(again.stdout.toString()).toContain(`${count} annotations were already there`);
     expect(await db().annotation.count({ where: { document: { projectId: target } } })).toBe(count);
+  });
+
+  it("exports only signed-off documents with --signed-off, as the API's signedOff=true does", async () => {
+    // The CRLF document, submitted, its two annotations accepted, signed off.
+    const documentId = source.documents.crlf;
+    const access = { projectId: source.projectId, role: "owner" as const, documentId };
+    await submitDocument({ actorId: owner.user.id, access, input: {} });
+    for (const a of await db().annotation.findMany({ where: { documentId } })) {
+      await updateAnnotation({ actorId: owner.user.id, access: { ...access, annotationId: a.id }, input: { version: a.version, status: "accepted" } });
+    }
+    const { annotationSet } = await getWorkflow({ documentId });
+    await signOffDocument({ actorId: owner.user.id, access, input: { annotationSetHash: annotationSet.hash } });
+
+    const exported = await cli(["export", "--project", source.projectId, "--format", "jsonl", "--signed-off"]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const documents = records(exported.stdout).filter((r) => r.type === "document");
+    expect(documents).toHaveLength(1);
+    expect(documents[0].signOff.annotationSetHash).toBe(annotationSet.hash);
+    expect(documents.every((d) => d.state === "signed_off" && d.signOff?.annotationSetHash)).toBe(true);
+    const viaApi = records(await exportBytes(source.projectId, "format=jsonl&signedOff=true", owner.token)).filter((r) => r.type === "document");
+    expect(documents.map((d) => d.sha256)).toEqual(viaApi.map((d) => d.sha256));
+    const all = records(await exportBytes(source.projectId, "format=jsonl", owner.token)).filter((r) => r.type === "document");
+    expect(all.length).toBeGreaterThan(documents.length);
   });
 
   it("writes a zip format to --output, and a refused import exits 1 and writes nothing", async () => {

@@ -76,7 +76,7 @@ describe("GET /projects/{id}/export", () => {
     expect((await read("q=governor")).map((d) => d.id)).toEqual([corpus.documents.crlf]);
     expect(await read(`authors=${users.reviewer.user.email}`)).toEqual([]);
     const manifest = JSON.parse((await exportBytes(corpus.projectId, "format=jsonl&labels=Claim&q=spokesman", users.owner.token)).toString("utf8").split("\n")[0]!);
-    expect(manifest.filters).toEqual({ documentIds: null, q: "spokesman", labels: ["Claim"], statuses: null, authors: null });
+    expect(manifest.filters).toEqual({ documentIds: null, q: "spokesman", labels: ["Claim"], statuses: null, authors: null, signedOff: null });
   });
 
   it("refuses an unknown format or status (400), and unknown labels or authors (422)", async () => {
@@ -138,7 +138,7 @@ describe("GET /projects/{id}/export", () => {
     const { body } = await call(openapiRoute.GET, { path: "/openapi.json" });
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(["/projects/{projectId}/export", "/projects/{projectId}/import"]));
     expect(body.paths["/projects/{projectId}/export"].get.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining(["projectId", "format", "documents", "q", "labels", "status", "authors"]),
+      expect.arrayContaining(["projectId", "format", "documents", "q", "labels", "status", "authors", "signedOff"]),
     );
   });
 });

@@ -12,7 +12,7 @@ function span(text: string, start: number, end: number): ExportAnnotation {
   const date = new Date(0);
   return {
     id: "a", documentId: "d", label: LABELS.actor, start, end, exact: sliceCodePoints(text, start, end), prefix: "", suffix: "", attributes: {},
-    status: "accepted", version: 1, author: { id: "u", name: "U", email: "u@example.org" }, createdAt: date, updatedAt: date,
+    status: "accepted", version: 1, author: { id: "u", name: "U", email: "u@example.org" }, createdAt: date, updatedAt: date, review: null,
   };
 }
 

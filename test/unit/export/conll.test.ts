@@ -12,7 +12,7 @@ function span(id: string, needle: string, label: ExportLabel = LABELS.actor): Ex
   const { start, end } = at(TEXT, needle);
   const author = { id: "u", name: "U", email: "u@example.org" };
   const date = new Date(0);
-  return { id, documentId: "d", label, start, end, exact: sliceCodePoints(TEXT, start, end), prefix: "", suffix: "", attributes: {}, status: "accepted", version: 1, author, createdAt: date, updatedAt: date };
+  return { id, documentId: "d", label, start, end, exact: sliceCodePoints(TEXT, start, end), prefix: "", suffix: "", attributes: {}, status: "accepted", version: 1, author, createdAt: date, updatedAt: date, review: null };
 }
 
 describe("BIO tags and the overlap rule", () => {

@@ -22,7 +22,7 @@ function source(progress: { produced: number }): AsyncGenerator<ExportEvent> {
     yield {
       type: "document",
       document: {
-        id: "doc-big", title: "Big", sha256: sha256Hex(TEXT), length: codePointLength(TEXT), text: TEXT, original: null, createdAt: date,
+        id: "doc-big", title: "Big", sha256: sha256Hex(TEXT), length: codePointLength(TEXT), text: TEXT, original: null, createdAt: date, state: "not_started", signOff: null,
         metadata: { author: null, publisher: null, publishedOn: null, sourceUrl: null, retrievedOn: null, language: null, direction: null },
       },
     };
@@ -31,7 +31,7 @@ function source(progress: { produced: number }): AsyncGenerator<ExportEvent> {
       const end = start + 1 + (i % 11);
       const annotation: ExportAnnotation = {
         id: `ann-${i}`, documentId: "doc-big", label: LABELS.actor, start, end, exact: index.slice(start, end), prefix: "", suffix: "",
-        attributes: {}, status: "accepted", version: 1, author, createdAt: date, updatedAt: date,
+        attributes: {}, status: "accepted", version: 1, author, createdAt: date, updatedAt: date, review: null,
       };
       progress.produced++;
       yield { type: "annotation", annotation };
