@@ -115,7 +115,7 @@ export function WorkflowBar({ workflow, canSubmit, canReview, busy, error, act, 
       {state === "signed_off" && signOff && (
         <p role="status" data-testid="signed-banner" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-950">
           ✓ Signed off by {signOff.signer.name} on <FormattedDate iso={signOff.at} />: {signOff.accepted} accepted, {signOff.rejected} rejected. Annotation set{" "}
-          <span className="font-mono" title={signOff.annotationSetHash}>{short(signOff.annotationSetHash)}</span>
+          <span className="font-mono" title={signOff.annotationSetHash}>{short(signOff.annotationSetHash)}</span>. Any change to its annotations reopens it.
         </p>
       )}
       {reopened && reopened.superseded && (

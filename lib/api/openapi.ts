@@ -20,6 +20,7 @@ import { ZImportQuery } from "@/lib/import/schemas";
 import { ZAuditEventsQuery, ZConsistencyQuery, ZInclusionQuery } from "@/lib/audit/log-api";
 import { liveRoutes } from "./openapi-live";
 import { reviewRoutes } from "./openapi-review";
+import { progressRoutes } from "./openapi-progress";
 import { DOCUMENT_STATES } from "@/lib/workflow/states";
 
 /**
@@ -341,7 +342,8 @@ export function openApiDocument(serverUrl = "/api/v1") {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "Personal access token (tw_…)" });
   registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token" });
-  for (const route of [...routes, ...liveRoutes({ json, errors }), ...reviewRoutes({ json, errors, annotation: ZAnnotationOut })]) registry.registerPath(route);
+  const more = [...liveRoutes({ json, errors }), ...reviewRoutes({ json, errors, annotation: ZAnnotationOut }), ...progressRoutes({ json, errors })];
+  for (const route of [...routes, ...more]) registry.registerPath(route);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

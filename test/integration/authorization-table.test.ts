@@ -136,6 +136,7 @@ const TABLE: Row[] = [
     request: async (_, w) => ({ ...workflowRequest(await w.document(), "assignees"), json: { annotators: [w.users.annotator.user.id], reviewer: null } }) },
   { method: "PUT", route: "projects/[projectId]/assignees", expected:          "200 403 403 403 404 404 401 401",
     request: async (_, w) => ({ path: `/projects/${w.projectId}/assignees`, params: P(w), json: { documentIds: [await w.document()], annotators: [], reviewer: w.users.reviewer.user.id } }) },
+  { method: "GET", route: "projects/[projectId]/progress", expected:          "200 200 200 200 404 404 401 401", request: (_, w) => ({ path: `/projects/${w.projectId}/progress`, params: P(w) }) },
   { method: "GET", route: "me/queue", expected:                                "200 200 200 200 200 200 401 401", request: () => ({ path: "/me/queue" }) },
 
   { method: "GET", route: "labels/[labelId]", expected:                         "200 200 200 200 404 404 401 401", request: (_, w) => labelRequest(w.labelId) },
