@@ -69,7 +69,8 @@ export function YourWork({
                 <tr key={item.document.id} data-your-turn={item.yourTurn || undefined}>
                   <Td>
                     <Link
-                      href={`/projects/${item.document.projectId}/documents/${item.document.id}`}
+                      // A document waiting for its reviewer opens in review mode.
+                      href={`/projects/${item.document.projectId}/documents/${item.document.id}${item.yourTurn && item.state === "in_review" && item.as.includes("reviewer") ? "?review=1" : ""}`}
                       className="font-medium text-slate-900 underline-offset-2 hover:underline"
                       dir="auto"
                     >
