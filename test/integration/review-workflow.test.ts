@@ -14,6 +14,7 @@ import * as bulkRoute from "@/app/api/v1/projects/[projectId]/assignees/route";
 import * as labelRoute from "@/app/api/v1/labels/[labelId]/route";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
+import { deleteDocument } from "@/lib/documents/delete-document";
 import { createPastedDocument } from "@/lib/documents/upload-documents";
 import { listLabels } from "@/lib/labels/list-labels";
 import { addMember } from "@/lib/memberships/add-member";
@@ -295,6 +296,22 @@ describe("document workflow", () => {
     const reopened = (await workflow(doc)).body;
     expect(reopened.state).toBe("in_progress");
     expect(reopened.history.filter((t: { from: string }) => t.from === "signed_off")).toHaveLength(1);
+  });
+
+  it("lets an owner delete a document that went through review once its annotations are gone (its workflow goes with it, its reviews stay)", async () => {
+    const doc = await newDocument("to delete");
+    await assign(doc, { annotators: [users.annotator.user.id], reviewer: users.reviewer.user.id });
+    const a = await made(doc, "Kunar", "Entity");
+    await submit(doc);
+    await review(a.id, { decision: "accept", version: 1 });
+    const hash = (await workflow(doc)).body.annotationSet.hash;
+    expect((await signOff(doc, { annotationSetHash: hash })).status).toBe(200);
+    expect((await remove(a.id, 2)).status).toBe(204);
+    await deleteDocument({ actorId: users.owner.user.id, documentId: doc });
+    expect(await db().documentWorkflow.count({ where: { documentId: doc } })).toBe(0);
+    expect(await db().signOff.count({ where: { documentId: doc } })).toBe(0);
+    expect(await db().annotationReview.count({ where: { documentId: doc } })).toBe(1);
+    expect((await workflow(doc)).status).toBe(404);
   });
 
   it("narrows transitions to assignees, validates assignments, and lists the caller's queue", async () => {
