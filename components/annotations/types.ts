@@ -38,6 +38,7 @@ export interface FigureAttributes {
 export interface EntityAttributes {
   type?: (typeof ENTITY_TYPES)[number];
   canonicalName?: string;
+  entityId?: string;
 }
 
 export interface ClaimAttributes {

@@ -36,6 +36,7 @@ export const ZFigureAttributes = z
 export const ZEntityAttributes = z.strictObject({
   type: z.enum(ENTITY_TYPES).optional(),
   canonicalName: z.string().trim().min(1).max(500).optional(),
+  entityId: z.string().trim().min(1).max(200).optional().describe("the canonical entity (of the same project) this mention names"),
 });
 
 export const ZClaimSource = z.union([

@@ -222,6 +222,38 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
     }),
   }),
   z.object({
+    /** Issue 15: a canonical entity of the project. */
+    action: z.literal("entity.created"),
+    subjectType: z.literal("entity"),
+    data: z.object({
+      name: z.string(),
+      type: z.string(),
+      aliases: z.array(z.string()),
+      description: z.string(),
+      externalIds: z.record(z.string(), z.string()),
+    }),
+  }),
+  z.object({
+    action: z.literal("entity.updated"),
+    subjectType: z.literal("entity"),
+    data: z.object({ changes: z.record(z.string(), z.object({ from: z.json(), to: z.json() })) }),
+  }),
+  z.object({
+    action: z.literal("entity.deleted"),
+    subjectType: z.literal("entity"),
+    data: z.object({ name: z.string(), type: z.string(), aliases: z.array(z.string()) }),
+  }),
+  z.object({
+    /** The `from` entities now redirect here; their names and aliases became this entity's aliases. */
+    action: z.literal("entity.merged"),
+    subjectType: z.literal("entity"),
+    data: z.object({
+      from: z.array(z.object({ id: z.string(), name: z.string() })),
+      aliasesAdded: z.array(z.string()),
+      externalIdsAdded: z.record(z.string(), z.string()),
+    }),
+  }),
+  z.object({
     action: z.literal("token.revoked"),
     subjectType: z.literal("token"),
     data: z.object({ name: z.string(), prefix: z.string() }),

@@ -17,6 +17,7 @@ export interface ProjectAccess {
 }
 export type DocumentAccess = ProjectAccess & { documentId: string };
 export type LabelAccess = ProjectAccess & { labelId: string };
+export type EntityAccess = ProjectAccess & { entityId: string };
 export type MemberAccess = ProjectAccess & { userId: string };
 /** What the annotation services need (tests and imports build it by hand); the gate adds the author. */
 export type AnnotationAccess = ProjectAccess & { annotationId: string; documentId: string };
@@ -67,14 +68,26 @@ export async function gateDocument({
   return { projectId: found!.projectId, role, documentId };
 }
 
-export async function gateLabel({ principal, labelId, action }: { principal: Principal; labelId: string; action: Action }): Promise<LabelAccess> {
-  const [found] = await db().$queryRaw<Found[]>`
-    SELECT l."projectId", m."role"::text AS "role" FROM "Label" l
-      LEFT JOIN "Membership" m ON m."projectId" = l."projectId" AND m."userId" = ${principal.userId}
-     WHERE l."id" = ${labelId}`;
-  const { role } = visible(found, "Label");
+/** A row of a project-owned table (a label, an entity) with the caller's membership of its project. */
+async function gateProjectRow(table: "Label" | "Entity", id: string, principal: Principal, action: Action): Promise<ProjectAccess> {
+  const [found] = await db().$queryRawUnsafe<Found[]>(
+    `SELECT t."projectId", m."role"::text AS "role" FROM "${table}" t
+       LEFT JOIN "Membership" m ON m."projectId" = t."projectId" AND m."userId" = $2
+      WHERE t."id" = $1`,
+    id,
+    principal.userId,
+  );
+  const { role } = visible(found, table);
   allow(role, action);
-  return { projectId: found!.projectId, role, labelId };
+  return { projectId: found!.projectId, role };
+}
+
+export async function gateLabel({ principal, labelId, action }: { principal: Principal; labelId: string; action: Action }): Promise<LabelAccess> {
+  return { ...(await gateProjectRow("Label", labelId, principal, action)), labelId };
+}
+
+export async function gateEntity({ principal, entityId, action }: { principal: Principal; entityId: string; action: Action }): Promise<EntityAccess> {
+  return { ...(await gateProjectRow("Entity", entityId, principal, action)), entityId };
 }
 
 /**

@@ -35,6 +35,13 @@ export const PERMISSIONS = {
   /** Requesting changes and signing off (issue 14); an assigned reviewer narrows it to them and owners. */
   "document.signoff": { roles: ["owner", "reviewer"], means: "sending documents back or signing them off" },
   "document.assign": { roles: ["owner"], means: "assigning annotators and reviewers to documents" },
+  "entity.read": { roles: ["owner", "reviewer", "annotator", "viewer"], means: "seeing the project's entities" },
+  /** Analysts create entities from a span and add the aliases they meet. */
+  "entity.create": { roles: ["owner", "reviewer", "annotator"], means: "creating entities" },
+  "entity.update": { roles: ["owner", "reviewer", "annotator"], means: "changing entities' names, aliases and ids" },
+  /** Deleting and merging change what every member's links mean. */
+  "entity.delete": { roles: ["owner", "reviewer"], means: "deleting entities" },
+  "entity.merge": { roles: ["owner", "reviewer"], means: "merging entities" },
   /** Exports hand out the whole corpus, every annotator's work included. */
   "export.run": { roles: ["owner", "reviewer"], means: "exporting the corpus" },
   /** Imports create documents and annotations with their review status already set. */

@@ -1,37 +1,56 @@
+import { parseFraction, parseRatio } from "./figure-fractions";
+import { leadingQualifier, trailingQualifier, type FigureQualifier } from "./figure-qualifiers";
+import { DASHES, GROUP_SEPARATORS, asciiDigits, isWord, percentSign, tokenize, type Token } from "./figure-tokens";
+import { SCALES, andAHalf, parseWords } from "./figure-words";
+
 /**
  * Figure parsing (ARCHITECTURE.md, attributes of a *figure*): a span such as "more than 6,000
  * fighters" becomes { qualifier: "more than", value: 6000, unit: "fighters" }. A suggestion for
  * the analyst, who can edit it; the table in test/unit/text/figures.test.ts is the specification.
+ * English only; number words, fractions and ratios live in figure-words.ts and figure-fractions.ts.
  *
  * Rules, in the order they apply:
- * - The first quantity in the span is the figure. Quantities are digits (grouped by ",", a
- *   no-break, narrow no-break or thin space; decimals with "."; Arabic-Indic digits too), number
- *   words ("six", "twenty-five", "three hundred and fifty", "a dozen", "two million"), a scale
- *   after digits ("1.3 million", "5 lakh"), or glued to them ("2.5m", "4.2bn", "5k": m is
- *   *million*, never metres; "30 km" with a space is a unit), and an optional currency sign
- *   before ("$4.2 billion" → unit "$").
- * - European notation ("1.234,5", "2,5", "1.234.567") and digits grouped by plain spaces are
- *   ambiguous and not supported: the former gives null rather than a wrong number.
+ * - The first quantity in the span is the figure. Quantities are digits (grouped by ",", a plain,
+ *   no-break, narrow no-break or thin space: 1–3 digits, then groups of exactly three, so "2 500"
+ *   and "4 000" are numbers while "2020 300" stays two; decimals with "."; Arabic-Indic digits
+ *   too), number words ("six", "twenty-five", "three hundred and fifty", "a dozen", "two million",
+ *   "one and a half million"), a scale after digits ("1.3 million", "5 lakh"), or glued to them
+ *   ("2.5m", "4.2bn", "5k": m is *million*, never metres; "30 km" with a space is a unit), and an
+ *   optional currency sign before ("$4.2 billion" → unit "$").
+ * - European notation ("1.234,5", "2,5", "1.234.567") is ambiguous and not supported: it gives
+ *   null rather than a wrong number.
  * - The qualifier is the phrase right before the quantity ("more than", "nearly", "~", "≥"…),
  *   else a phrase right after it ("or more", "+", "or so"), else "exact". "nearly", "almost",
  *   "just under", "just over", "close to" mean "approximately": the figure is near the value,
  *   and which side of it is secondary.
  * - Two quantities joined by "-", "–", "to", "and" or "or" ("2,000-4,000", "between 10 and 15
- *   per cent", "two or three") are a "range", whatever qualifier precedes them; a scale, per cent
- *   or currency sign on either end applies to both ("1.2-1.5 billion", "10-15%"), the scale only
- *   when the low end is not bigger than the high one's number ("500 to 2 million" stays 500).
- * - Vague magnitudes ("a few hundred", "dozens of", "hundreds of thousands", "several") have no
- *   value: qualifier "approximately" (or the phrase before them) and the unit after them.
- * - Fractions are proportions: "half" is 50 %, "a quarter" 25 %, "three quarters" 75 %
- *   ("almost half" → approximately 50 %), except before a scale ("half a million" → 500,000).
- * - The unit is "%" for %, per cent, percent, pct; the currency sign if there is one; else up to
- *   three words after the quantity, ending at punctuation, another number or a function word
- *   ("of", "in", "were", "who"…), keeping their case ("ISIS-K fighters"). Analysts select figure
- *   spans tightly, so this stays a short heuristic rather than a grammar.
+ *   per cent", "two or three") are a range: low and high, never value. Its qualifier is the one
+ *   before or after it, as for a single number ("around 2,500 to 3,000" → approximately,
+ *   "2,000-3,000 or more" → at least), else "range" ("between" and "from" are not qualifiers).
+ *   So low/high always mean a range, and the qualifier says how firm it is; the figure schema
+ *   asks for low and high only when the qualifier is "range", so both shapes validate.
+ *   A scale, per cent or currency sign on either end applies to both ("1.2-1.5 billion",
+ *   "10-15%"), the scale only when the low end is not bigger than the high one's number
+ *   ("500 to 2 million" stays 500).
+ * - Vague magnitudes ("a few hundred", "dozens of", "tens of thousands", "several") have no
+ *   value: qualifier "approximately" (or the phrase before them) and the unit after them. A
+ *   conventional range ("tens of thousands" → 20,000–90,000) would read as a sourced number.
+ * - Fractions and ratios are proportions, in per cent and unrounded so that the value reads back
+ *   as the fraction: "half" 50, "a third" 100/3 = 33.333…, "two-thirds" 66.666…, "three quarters"
+ *   75, "a fifth" 20, "one in five" and "2 out of 10" 20, "one in three" 33.333…; "nearly a
+ *   third" → approximately 33.333… %. Rounding is the display's business. Numerators are
+ *   a/an/one…nine, denominators half…tenth and quarter; a ratio's denominator is at most 100
+ *   ("5 in 2023" is a count and a year). Before a scale a fraction is a count ("half a million",
+ *   "a quarter of a million" → 250,000), before per cent a part of one ("half a per cent" →
+ *   0.5 %). A fraction followed by a noun is an ordinal ("a third attack") and not the figure.
+ * - The unit is "%" for %, per cent, percent, pct and proportions; the currency sign if there is
+ *   one; else up to three words after the quantity and an optional "of" ("1,300 of fighters"),
+ *   ending at punctuation, another number or a function word ("the", "in", "were", "who"…),
+ *   keeping their case ("ISIS-K fighters"). Analysts select figure spans tightly, so this stays
+ *   a short heuristic rather than a grammar.
  */
 
-export type FigureQualifier =
-  | "exact" | "approximately" | "more than" | "less than" | "at least" | "at most" | "up to" | "range";
+export type { FigureQualifier };
 
 export interface ParsedFigure {
   value?: number;
@@ -41,57 +60,8 @@ export interface ParsedFigure {
   unit?: string;
 }
 
-interface Token {
-  kind: "num" | "word" | "sym";
-  text: string;
-  lower: string;
-  start: number;
-  /** Whitespace right before it. */
-  gap: boolean;
-}
-
-const TOKEN =
-  /(?<num>\d{1,3}(?:[,\u00A0\u2009\u202F]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?<sym>US\$|>=|<=)|(?<word>[\p{L}\p{M}][\p{L}\p{M}\p{N}'’]*(?:-[\p{L}\p{M}\p{N}]+)*)|\S/gu;
-
-function tokenize(span: string): Token[] {
-  const tokens: Token[] = [];
-  for (const m of span.matchAll(TOKEN)) {
-    const start = m.index;
-    tokens.push({
-      kind: m.groups?.num ? "num" : m.groups?.word ? "word" : "sym",
-      text: m[0],
-      lower: m[0].toLowerCase(),
-      start,
-      gap: start > 0 && /\s/u.test(span[start - 1]!),
-    });
-  }
-  return tokens;
-}
-
-/** Arabic-Indic and extended Arabic-Indic digits and separators → ASCII, one unit for one. */
-function asciiDigits(span: string): string {
-  return span.replace(/[\u0660-\u0669\u06F0-\u06F9\u066B\u066C]/g, (c) => {
-    const code = c.charCodeAt(0);
-    if (code === 0x066b) return ".";
-    if (code === 0x066c) return ",";
-    return String((code & 0xf) % 10);
-  });
-}
-
-const SMALL = [
-  "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-];
-const TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-const UNIT_WORDS = new Map<string, number>([
-  ...SMALL.map((w, i): [string, number] => [w, i]),
-  ...TENS.map((w, i): [string, number] => [w, 20 + 10 * i]),
-]);
-/** Powers of ten. */
-const SCALES = new Map([["thousand", 3], ["million", 6], ["billion", 9], ["trillion", 12], ["lakh", 5], ["lakhs", 5], ["crore", 7], ["crores", 7]]);
 const GLUED = new Map([["k", 3], ["m", 6], ["mn", 6], ["mln", 6], ["b", 9], ["bn", 9], ["tn", 12]]);
 const CURRENCY = new Set(["$", "US$", "€", "£", "¥", "₹"]);
-const DASHES = new Set(["-", "–", "—", "‒", "−"]);
 const VAGUE_FEW = ["few", "several", "handful"];
 const VAGUE_PLURAL = ["dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens", "lakhs", "crores"];
 
@@ -101,8 +71,9 @@ interface Quantity {
   exp: number;
   percent: boolean;
   currency?: string;
-  /** A vague magnitude or a fraction: "of" may follow before the unit. */
+  /** A magnitude with no value ("dozens"). */
   vague: boolean;
+  /** A proportion ("a third", "one in five"), never an end of a range. */
   fraction: boolean;
   next: number;
 }
@@ -113,56 +84,6 @@ function scaled(base: number, exp: number): number {
   return Number.isFinite(exact) ? exact : base * 10 ** exp;
 }
 const valueOf = (q: Quantity, exp = q.exp) => (q.base === undefined ? undefined : scaled(q.base, exp));
-const isWord = (t: Token | undefined, ...words: string[]) => t?.kind === "word" && words.includes(t.lower);
-
-function parsePercent(tokens: Token[], j: number): number {
-  const t = tokens[j];
-  if (t?.text === "%") return j + 1;
-  if (isWord(t, "percent", "per-cent", "pct")) return j + 1;
-  if (isWord(t, "per") && isWord(tokens[j + 1], "cent")) return j + 2;
-  return -1;
-}
-
-/** Number words from token i: "twenty-five", "three hundred and fifty", "a dozen", "two million". */
-function parseWords(tokens: Token[], i: number): { base: number; exp: number; next: number } | null {
-  let j = i;
-  let total = 0;
-  let current = 0;
-  let exp = 0;
-  let any = false;
-  const magnitude = (t: Token | undefined) => isWord(t, "hundred", "dozen") || (t !== undefined && SCALES.has(t.lower));
-  if (isWord(tokens[j], "a", "an") && magnitude(tokens[j + 1])) {
-    current = 1;
-    j++;
-  }
-  for (;;) {
-    const t = tokens[j];
-    if (t?.kind !== "word") break;
-    const parts = t.lower.split("-");
-    if (!parts.every((p) => UNIT_WORDS.has(p) || (parts.length === 1 && magnitude(t)))) break;
-    for (const p of parts) {
-      const small = UNIT_WORDS.get(p);
-      const scale = SCALES.get(p);
-      if (small !== undefined) current += small;
-      else if (p === "hundred") current = (current || 1) * 100;
-      else if (p === "dozen") current = (current || 1) * 12;
-      else if (scale !== undefined) {
-        total += (current || 1) * 10 ** scale;
-        current = 0;
-      }
-      exp = scale ?? 0;
-    }
-    any = true;
-    j++;
-    // "three hundred and fifty", "two thousand and five" — but "between one and two" is a range.
-    const after = tokens[j + 1];
-    const grouped = parts.length === 1 && (parts[0] === "hundred" || SCALES.has(parts[0]!));
-    if (grouped && isWord(tokens[j], "and") && after && UNIT_WORDS.has(after.lower.split("-")[0]!)) j++;
-  }
-  if (!any) return null;
-  const value = total + current;
-  return { base: exp && current === 0 ? value / 10 ** exp : value, exp: current === 0 ? exp : 0, next: j };
-}
 
 /** "a few hundred", "several", "dozens of", "hundreds of thousands": a magnitude with no value. */
 function parseVague(tokens: Token[], i: number): number {
@@ -178,24 +99,6 @@ function parseVague(tokens: Token[], i: number): number {
   j++;
   while (isWord(tokens[j], "of") && isWord(tokens[j + 1], ...VAGUE_PLURAL)) j += 2;
   return j;
-}
-
-function parseFraction(tokens: Token[], i: number): Quantity | null {
-  let j = i;
-  let base: number | undefined;
-  if (isWord(tokens[j], "half", "one-half")) base = 0.5;
-  else if (isWord(tokens[j], "a", "an", "one", "three") && isWord(tokens[j + 1], "half", "quarter", "quarters")) {
-    base = (tokens[j]!.lower === "three" ? 0.75 : tokens[j + 1]!.lower === "half" ? 0.5 : 0.25);
-    j++;
-  } else if (isWord(tokens[j], "three-quarters")) base = 0.75;
-  if (base === undefined) return null;
-  j++;
-  const scale = tokens[j + 1];
-  if (isWord(tokens[j], "a", "an") && scale && (SCALES.has(scale.lower) || isWord(scale, "dozen"))) {
-    const n = scale.lower === "dozen" ? base * 12 : scaled(base, SCALES.get(scale.lower)!);
-    return { base: n, exp: 0, percent: false, vague: false, fraction: false, next: j + 2 };
-  }
-  return { base: base * 100, exp: 0, percent: true, vague: false, fraction: true, next: j };
 }
 
 /** A quantity starting at token i; "malformed" for European notation. */
@@ -214,9 +117,11 @@ function parseQuantity(tokens: Token[], i: number, allowVague: boolean): Quantit
     if (after && !after.gap && (after.kind === "num" || ((after.text === "," || after.text === ".") && tokens[j + 2]?.kind === "num" && !tokens[j + 2]!.gap))) {
       return "malformed";
     }
-    const digits = t.text.replace(/[,\u00A0\u2009\u202F]/g, "");
+    const digits = t.text.replace(GROUP_SEPARATORS, "");
     let exp = 0;
     j++;
+    const half = /^\d+$/.test(digits) ? andAHalf(tokens, j) : null;
+    if (half) return { base: Number(digits) + 0.5, exp: half.exp, percent: false, currency, vague: false, fraction: false, next: half.next };
     const s = tokens[j];
     if (s?.kind === "word" && !s.gap && GLUED.has(s.lower)) exp = GLUED.get(s.lower)!;
     else if (s?.kind === "word" && SCALES.has(s.lower)) exp = SCALES.get(s.lower)!;
@@ -224,7 +129,11 @@ function parseQuantity(tokens: Token[], i: number, allowVague: boolean): Quantit
     if (exp) j++;
     q = { base: Number(digits), exp, percent: false, currency, vague: false, fraction: false, next: j };
   } else if (allowVague) {
-    q = parseFraction(tokens, j);
+    const f = parseFraction(tokens, j);
+    // "a third attack" is an ordinal: a proportion is followed by "of", a verb or nothing, not a noun.
+    if (f && !(f.percent && startsUnit(tokens[f.next]))) {
+      q = { base: f.value, exp: 0, percent: f.percent, vague: false, fraction: f.percent, next: f.next };
+    }
     if (!q) {
       const end = parseVague(tokens, j);
       if (end > 0) q = { exp: 0, percent: false, vague: true, fraction: false, next: end };
@@ -235,52 +144,14 @@ function parseQuantity(tokens: Token[], i: number, allowVague: boolean): Quantit
     if (w) q = { base: w.base, exp: w.exp, percent: false, vague: false, fraction: false, next: w.next };
   }
   if (!q) return null;
-  const pct = parsePercent(tokens, q.next);
+  if (allowVague && !q.fraction && !q.currency && q.exp === 0 && q.base !== undefined) {
+    const r = parseRatio(tokens, q.next, q.base);
+    if (r) return { base: r.value, exp: 0, percent: true, vague: false, fraction: true, next: r.next };
+  }
+  if (q.fraction) return q;
+  const pct = percentSign(tokens, q.next);
   if (pct > 0) return { ...q, percent: true, next: pct };
   return q;
-}
-
-const QUALIFIERS: [string, FigureQualifier][] = [
-  ...(["approximately", "approx.", "approx", "about", "around", "roughly", "some", "nearly", "almost", "close to",
-    "just under", "just over", "just shy of", "an estimated", "estimated", "estimated at", "est.", "circa", "ca.",
-    "c.", "~", "≈", "more or less", "in the region of", "on the order of", "of the order of"] as const)
-    .map((p): [string, FigureQualifier] => [p, "approximately"]),
-  ...(["more than", "over", "above", "in excess of", "upwards of", "exceeding", "greater than", "well over", ">"] as const)
-    .map((p): [string, FigureQualifier] => [p, "more than"]),
-  ...(["less than", "fewer than", "under", "below", "well under", "<"] as const)
-    .map((p): [string, FigureQualifier] => [p, "less than"]),
-  ...(["at least", "no fewer than", "no less than", "not less than", "not fewer than", "a minimum of", "minimum of", "≥", ">="] as const)
-    .map((p): [string, FigureQualifier] => [p, "at least"]),
-  ...(["at most", "no more than", "not more than", "a maximum of", "maximum of", "not exceeding", "≤", "<="] as const)
-    .map((p): [string, FigureQualifier] => [p, "at most"]),
-  ...(["up to", "as many as", "as much as", "as high as"] as const).map((p): [string, FigureQualifier] => [p, "up to"]),
-];
-
-/** The qualifier phrase that `before` (the span before the quantity) ends with, longest first. */
-function leadingQualifier(before: string): FigureQualifier | null {
-  const s = before.toLowerCase().replace(/\s+/gu, " ").trimEnd();
-  let best: [string, FigureQualifier] | null = null;
-  for (const entry of QUALIFIERS) {
-    const [phrase] = entry;
-    if (!s.endsWith(phrase) || (best && best[0].length >= phrase.length)) continue;
-    const prev = s[s.length - phrase.length - 1];
-    if (/\p{L}/u.test(phrase[0]!) && prev !== undefined && /[\p{L}\p{N}]/u.test(prev)) continue;
-    best = entry;
-  }
-  return best ? best[1] : null;
-}
-
-function trailingQualifier(tokens: Token[], j: number): { qualifier: FigureQualifier; next: number } | null {
-  const t = tokens[j];
-  if (t?.text === "+" && !t.gap) return { qualifier: "at least", next: j + 1 };
-  if (isWord(t, "plus")) return { qualifier: "at least", next: j + 1 };
-  if (t && DASHES.has(t.text) && isWord(tokens[j + 1], "odd")) return { qualifier: "approximately", next: j + 2 };
-  if (!isWord(t, "or")) return null;
-  const w = tokens[j + 1];
-  if (isWord(w, "more", "over", "above")) return { qualifier: "at least", next: j + 2 };
-  if (isWord(w, "fewer", "less", "under")) return { qualifier: "at most", next: j + 2 };
-  if (isWord(w, "so", "thereabouts")) return { qualifier: "approximately", next: j + 2 };
-  return null;
 }
 
 const STOP_WORDS = new Set([
@@ -289,13 +160,14 @@ const STOP_WORDS = new Set([
   "the", "a", "an", "this", "that", "these", "those", "their", "its", "his", "her", "our", "who", "which", "whom",
   "whose", "where", "when", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
   "could", "may", "might", "more", "less", "fewer", "each", "every", "including", "remain", "remained", "died",
-  "killed", "fled", "said",
+  "killed", "fled", "said", "them", "us", "it",
 ]);
+const startsUnit = (t: Token | undefined) => t?.kind === "word" && !STOP_WORDS.has(t.lower);
 
 function parseUnit(tokens: Token[], j: number, q: Quantity): string | undefined {
   if (q.percent) return "%";
   if (q.currency) return q.currency;
-  if ((q.vague || q.fraction) && isWord(tokens[j], "of")) j++;
+  if (isWord(tokens[j], "of")) j++;
   const words: string[] = [];
   for (let t = tokens[j]; words.length < 3 && t?.kind === "word" && !STOP_WORDS.has(t.lower); t = tokens[++j]) {
     words.push(t.text);
@@ -322,7 +194,11 @@ export function parseFigure(span: string): ParsedFigure | null {
         const shareExp = q.exp === 0 && r.exp !== 0 && q.base <= r.base ? r.exp : q.exp;
         const ends = [valueOf(q, shareExp)!, valueOf(r)!].sort((a, b) => a - b);
         const merged: Quantity = { ...r, percent: q.percent || r.percent, currency: q.currency ?? r.currency };
-        return withUnit({ low: ends[0], high: ends[1], qualifier: "range" }, parseUnit(tokens, r.next, merged));
+        const trailing = qualifier ? null : trailingQualifier(tokens, r.next);
+        return withUnit(
+          { low: ends[0], high: ends[1], qualifier: qualifier ?? trailing?.qualifier ?? "range" },
+          parseUnit(tokens, trailing?.next ?? r.next, merged),
+        );
       }
     }
     if (!qualifier) {

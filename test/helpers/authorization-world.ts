@@ -9,6 +9,7 @@ import { addMember } from "@/lib/memberships/add-member";
 import { createProject } from "@/lib/projects/create-project";
 import { createToken } from "@/lib/tokens/create-token";
 import { submitDocument } from "@/lib/workflow/change-state";
+import { createEntity } from "@/lib/entities/create-entity";
 import { makeUser, makeUserWithToken } from "./users";
 
 /**
@@ -69,6 +70,10 @@ export async function makeWorld() {
       const documentId = await world.document();
       await submitDocument({ actorId: ownerId, access: { projectId, role: "owner", documentId }, input: {} });
       return documentId;
+    },
+    /** A new entity of P (nothing links to it). */
+    async entity(): Promise<string> {
+      return (await createEntity({ actorId: ownerId, projectId, input: { name: `Entity ${unique()}`, aliases: [`E-${unique()}`] } })).id;
     },
     async annotation(authorId: string): Promise<string> {
       return (await createAnnotation({ actorId: authorId, documentId: document.id, input: { label: LABEL, start: 0, end: 5 } })).id;

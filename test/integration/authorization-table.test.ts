@@ -139,6 +139,18 @@ const TABLE: Row[] = [
   { method: "GET", route: "projects/[projectId]/progress", expected:          "200 200 200 200 404 404 401 401", request: (_, w) => ({ path: `/projects/${w.projectId}/progress`, params: P(w) }) },
   { method: "GET", route: "me/queue", expected:                                "200 200 200 200 200 200 401 401", request: () => ({ path: "/me/queue" }) },
 
+  // Entities (issue 15).
+  { method: "GET", route: "projects/[projectId]/entities", expected:           "200 200 200 200 404 404 401 401", request: (_, w) => ({ path: `/projects/${w.projectId}/entities?q=Entity`, params: P(w) }) },
+  { method: "POST", route: "projects/[projectId]/entities", expected:          "201 201 201 403 404 404 401 401",
+    request: (_, w) => ({ path: `/projects/${w.projectId}/entities`, params: P(w), json: { name: `Group ${w.unique()}`, type: "armed_group", aliases: ["ISKP"] } }) },
+  { method: "GET", route: "entities/[entityId]", expected:                     "200 200 200 200 404 404 401 401", request: async (_, w) => entityRequest(await w.entity()) },
+  { method: "PATCH", route: "entities/[entityId]", expected:                   "200 200 200 403 404 404 401 401",
+    request: async (_, w) => ({ ...entityRequest(await w.entity()), json: { aliases: ["IS-K"] } }) },
+  { method: "DELETE", route: "entities/[entityId]", expected:                  "204 204 403 403 404 404 401 401", request: async (_, w) => entityRequest(await w.entity()) },
+  { method: "POST", route: "entities/[entityId]/merge", expected:              "200 200 403 403 404 404 401 401",
+    request: async (_, w) => ({ ...entityRequest(await w.entity(), "merge"), json: { from: [await w.entity()] } }) },
+  { method: "GET", route: "entities/[entityId]/mentions", expected:           "200 200 200 200 404 404 401 401", request: async (_, w) => entityRequest(await w.entity(), "mentions") },
+
   { method: "GET", route: "labels/[labelId]", expected:                         "200 200 200 200 404 404 401 401", request: (_, w) => labelRequest(w.labelId) },
   { method: "PATCH", route: "labels/[labelId]", expected:                       "200 403 403 403 404 404 401 401",
     request: async (_, w) => ({ ...labelRequest(await w.label()), json: { color: "#00aa00" } }) },
@@ -182,6 +194,9 @@ function workflowRequest(documentId: string, what: string): Request {
 }
 /** The annotation set hash of a document without annotations: SHA-256 of no bytes. */
 const EMPTY_SET = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+function entityRequest(entityId: string, what?: string): Request {
+  return { path: `/entities/${entityId}${what ? `/${what}` : ""}`, params: { entityId } };
+}
 function labelRequest(labelId: string): Request {
   return { path: `/labels/${labelId}`, params: { labelId } };
 }
@@ -205,7 +220,7 @@ async function routesOnDisk(): Promise<string[]> {
 }
 
 const STATUS_CODE: Record<number, string> = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" };
-const PROJECT_SCOPED = /^(projects\/\[projectId\]|documents|annotations|labels)\b/;
+const PROJECT_SCOPED = /^(projects\/\[projectId\]|documents|annotations|labels|entities)\b/;
 
 let world: World;
 beforeAll(async () => {
@@ -247,7 +262,7 @@ describe.each(NAMED)("$name", (row) => {
     expect(await auditEventCount(), "a refused call writes nothing").toBe(before);
     if (status === 404 && PROJECT_SCOPED.test(row.route) && (caller === "outsider" || caller === "admin")) {
       // Invisible, not forbidden: the error and nothing else.
-      expect(res.body).toEqual({ error: { code: "not_found", message: expect.stringMatching(/^(Project|Document|Annotation|Label) not found$/) } });
+      expect(res.body).toEqual({ error: { code: "not_found", message: expect.stringMatching(/^(Project|Document|Annotation|Label|Entity) not found$/) } });
     }
     if (status === 403 && PROJECT_SCOPED.test(row.route)) expect(res.body.error.message).toContain(`(${caller})`);
   });

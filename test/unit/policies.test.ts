@@ -33,6 +33,11 @@ const EXPECTED: Record<Action, string> = {
   "document.submit": "ORA",
   "document.signoff": "OR",
   "document.assign": "O",
+  "entity.read": "ORAV",
+  "entity.create": "ORA",
+  "entity.update": "ORA",
+  "entity.delete": "OR",
+  "entity.merge": "OR",
   "export.run": "OR",
   "import.run": "OR",
 };
