@@ -24,6 +24,7 @@ import { useReview } from "@/components/review/use-review";
 import { useWorkflow } from "@/components/review/use-workflow";
 import { WorkflowBar } from "@/components/review/workflow-bar";
 import type { WorkflowView } from "@/components/review/workflow-types";
+import { useDeepLink, type DeepLink } from "./use-deep-link";
 
 /** Renders again only when its own inputs change, not for a notice or the undo buttons. */
 const List = memo(AnnotationList);
@@ -41,6 +42,8 @@ export interface WorkbenchProps {
   workflow: WorkflowView;
   /** Open in review mode (?review=1, the queue's link). */
   startInReview?: boolean;
+  /** A link to an annotation or to exact characters (?annotation=, ?start=&end=). */
+  link?: DeepLink;
 }
 
 /** Keys typed into a form field are the field's own (its undo, its "?"), not the workbench's. */
@@ -56,7 +59,7 @@ const BADGE_MS = 2500;
 const OFFLINE = "You are offline: nothing was changed. Changes can be made again when the connection is back.";
 const NO_ACCESS = "You no longer have access to this document: nothing was changed.";
 
-export function AnnotationWorkbench({ documentId, liveCursor, text, direction, annotations: initial, labels, viewer, workflow: initialWorkflow, startInReview = false }: WorkbenchProps) {
+export function AnnotationWorkbench({ documentId, liveCursor, text, direction, annotations: initial, labels, viewer, workflow: initialWorkflow, startInReview = false, link }: WorkbenchProps) {
   const [store] = useState(() => new AnnotationStore(initial));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -157,6 +160,7 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
     reader.current?.reveal(id, { flash: true, caret: true });
   }, []);
 
+  useDeepLink(link, reader, choose, useCallback((id: string) => store.get(id) !== undefined, [store]));
   const review = useReview({ annotations, commands, selectedId, choose, canReview: viewer.canReview, startInReview });
   const [hideRejected, setHideRejected] = useState(false);
   const listed = useMemo(() => (hideRejected ? annotations.filter((a) => a.status !== "rejected") : annotations), [annotations, hideRejected]);

@@ -29,6 +29,8 @@ export interface ReaderHandle {
   reveal(id: string, options?: { flash?: boolean; caret?: boolean; scroll?: boolean }): void;
   /** Makes `id` the current annotation (or none), as chosen outside the reader: the list, the panel. */
   select(id: string | null): void;
+  /** Selects exactly the code points [start, end) and scrolls to them (a link to characters); false before the text is drawn. */
+  selectText(start: number, end: number): boolean;
 }
 
 export interface ReaderProps {
@@ -330,8 +332,17 @@ export function AnnotationReader(props: ReaderProps) {
         }
       },
       select: (id) => mark(id, editor?.view),
+      selectText: (start, end) => {
+        if (!editor) return false;
+        const { view } = editor;
+        const { from, to } = rangeToPos(table, start, end);
+        view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)).scrollIntoView());
+        view.focus();
+        view.domAtPos(from).node.parentElement?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
+        return true;
+      },
     }),
-    [editor],
+    [editor, table],
   );
 
   return (

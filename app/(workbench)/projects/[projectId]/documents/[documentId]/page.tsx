@@ -25,7 +25,7 @@ export const metadata: Metadata = { title: "Document · Tracewell" };
 
 type Props = {
   params: Promise<{ projectId: string; documentId: string }>;
-  searchParams: Promise<{ review?: string | string[] }>;
+  searchParams: Promise<{ review?: string | string[]; annotation?: string | string[]; start?: string | string[]; end?: string | string[] }>;
 };
 
 /**
@@ -43,9 +43,20 @@ async function loadAccess(projectId: string, documentId: string) {
   }
 }
 
+/** `?annotation=ID` or `?start=N&end=M` (code points, checked against the text; anything else is ignored). */
+function linkOf(query: { annotation?: string | string[]; start?: string | string[]; end?: string | string[] }, length: number) {
+  const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+  const start = Number(one(query.start));
+  const end = Number(one(query.end));
+  if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= length) return { start, end };
+  const annotationId = one(query.annotation);
+  return annotationId && annotationId.length <= 200 ? { annotationId } : undefined;
+}
+
 export default async function DocumentPage({ params, searchParams }: Props) {
   const { projectId, documentId } = await params;
-  const startInReview = (await searchParams).review === "1";
+  const query = await searchParams;
+  const startInReview = query.review === "1";
   const { principal, ...access } = await loadAccess(projectId, documentId);
   // Read before the annotations: the reader's live stream resumes here, so nothing falls between.
   const liveCursor = await currentCursor();
@@ -110,6 +121,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           viewer={viewer}
           workflow={workflow}
           startInReview={startInReview}
+          link={linkOf(query, doc.length)}
         />
         <div className="grid items-start gap-8 lg:grid-cols-3">
           <Card aria-labelledby="source-title">
