@@ -1,19 +1,20 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
-/** Overview | Documents | Progress | Export: the sections of one project, under its page header. */
+/** Overview | Documents | Entities | Progress | Export: the sections of one project, under its page header. */
 export function ProjectTabs({
   projectId,
   current,
   documentCount,
 }: {
   projectId: string;
-  current: "overview" | "documents" | "progress" | "export";
+  current: "overview" | "documents" | "entities" | "progress" | "export";
   documentCount?: number;
 }) {
   const tabs = [
     { key: "overview", href: `/projects/${projectId}`, label: "Overview" },
     { key: "documents", href: `/projects/${projectId}/documents`, label: "Documents", count: documentCount },
+    { key: "entities", href: `/projects/${projectId}/entities`, label: "Entities" },
     { key: "progress", href: `/projects/${projectId}/progress`, label: "Progress" },
     { key: "export", href: `/projects/${projectId}/export`, label: "Export" },
   ] as const;

@@ -7,7 +7,7 @@ import { loadDocumentText, lockDocument } from "./document-text";
 import { quoteSpan } from "./quote-span";
 import { ZCreateAnnotation } from "./schemas";
 import { validateAttributes } from "./validate-attributes";
-import { writeAnnotations, type NewAnnotation } from "./write-annotations";
+import { writeAnnotations, type AnnotationWriter, type NewAnnotation } from "./write-annotations";
 
 /** Serialises creates of one client-chosen id (two-key advisory locks: apart from the audit chain's). */
 const CLIENT_ID_LOCK = 7402;
@@ -26,12 +26,15 @@ export async function createAnnotation({
   author,
   documentId,
   input,
+  within,
 }: {
   actorId: string;
   /** The actor's name and email when the caller has them (the route's principal); else read here. */
   author?: Omit<AnnotationRow["author"], "id">;
   documentId: string;
   input: unknown;
+  /** More work in the same transaction, after the annotation is written (accepting a suggestion marks it). */
+  within?: (writer: Pick<AnnotationWriter, "tx" | "audit">, created: AnnotationRow) => Promise<void>;
 }): Promise<AnnotationRow & { created: boolean }> {
   const body = ZCreateAnnotation.parse(input);
   // Read before the transaction: the text is immutable, and the audit chain lock is held briefly.
@@ -54,7 +57,9 @@ export async function createAnnotation({
       if (existing) return { ...sameOrConflict(existing, row), created: false };
     }
     const who = author ?? (await tx.user.findUniqueOrThrow({ where: { id: actorId }, select: { name: true, email: true } }));
-    return { ...(await writer.createOne(row, { id: actorId, name: who.name, email: who.email })), created: true };
+    const created = await writer.createOne(row, { id: actorId, name: who.name, email: who.email });
+    if (within) await within(writer, created);
+    return { ...created, created: true };
   });
 }
 

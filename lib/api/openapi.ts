@@ -343,7 +343,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "Personal access token (tw_…)" });
   registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token" });
-  const more = [...liveRoutes({ json, errors }), ...reviewRoutes({ json, errors, annotation: ZAnnotationOut }), ...progressRoutes({ json, errors }), ...entityRoutes({ json, errors })];
+  const more = [...liveRoutes({ json, errors }), ...reviewRoutes({ json, errors, annotation: ZAnnotationOut }), ...progressRoutes({ json, errors }), ...entityRoutes({ json, errors, annotation: ZAnnotationOut })];
   for (const route of [...routes, ...more]) registry.registerPath(route);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",

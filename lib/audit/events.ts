@@ -254,6 +254,30 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
     }),
   }),
   z.object({
+    /** Issue 15: the dictionary and the figure detector ran over a document. */
+    action: z.literal("suggestions.generated"),
+    subjectType: z.literal("document"),
+    data: z.object({ proposed: z.number().int(), withdrawn: z.number().int(), open: z.number().int() }),
+  }),
+  z.object({
+    /** Suggestions accepted (each also an annotation.created) or rejected (remembered). */
+    action: z.literal("suggestions.decided"),
+    subjectType: z.literal("document"),
+    data: z.object({
+      decision: z.enum(["accept", "reject"]),
+      suggestions: z.array(
+        z.object({
+          id: z.string(),
+          start: z.number().int(),
+          end: z.number().int(),
+          exact: z.string(),
+          key: z.string(),
+          annotationId: z.string().nullable(),
+        }),
+      ),
+    }),
+  }),
+  z.object({
     action: z.literal("token.revoked"),
     subjectType: z.literal("token"),
     data: z.object({ name: z.string(), prefix: z.string() }),

@@ -69,7 +69,7 @@ export async function gateDocument({
 }
 
 /** A row of a project-owned table (a label, an entity) with the caller's membership of its project. */
-async function gateProjectRow(table: "Label" | "Entity", id: string, principal: Principal, action: Action): Promise<ProjectAccess> {
+async function gateProjectRow(table: "Label" | "Entity" | "Suggestion", id: string, principal: Principal, action: Action): Promise<ProjectAccess> {
   const [found] = await db().$queryRawUnsafe<Found[]>(
     `SELECT t."projectId", m."role"::text AS "role" FROM "${table}" t
        LEFT JOIN "Membership" m ON m."projectId" = t."projectId" AND m."userId" = $2
@@ -84,6 +84,10 @@ async function gateProjectRow(table: "Label" | "Entity", id: string, principal: 
 
 export async function gateLabel({ principal, labelId, action }: { principal: Principal; labelId: string; action: Action }): Promise<LabelAccess> {
   return { ...(await gateProjectRow("Label", labelId, principal, action)), labelId };
+}
+
+export async function gateSuggestion({ principal, suggestionId, action }: { principal: Principal; suggestionId: string; action: Action }): Promise<ProjectAccess> {
+  return gateProjectRow("Suggestion", suggestionId, principal, action);
 }
 
 export async function gateEntity({ principal, entityId, action }: { principal: Principal; entityId: string; action: Action }): Promise<EntityAccess> {

@@ -17,7 +17,8 @@ export interface Mention {
 }
 
 export interface MentionsByDocument {
-  document: { id: string; title: string };
+  /** `length` in code points: the context after a mention is cut there, or 60 code points on. */
+  document: { id: string; title: string; length: number };
   mentions: Mention[];
 }
 
@@ -40,7 +41,9 @@ export async function entityMentions({ entityId }: { entityId: string }): Promis
   for (const row of rows) {
     const text = index.get(row.documentId)!;
     let group = out.at(-1);
-    if (!group || group.document.id !== row.documentId) out.push((group = { document: { id: row.documentId, title: row.title }, mentions: [] }));
+    if (!group || group.document.id !== row.documentId) {
+      out.push((group = { document: { id: row.documentId, title: row.title, length: text.length }, mentions: [] }));
+    }
     group.mentions.push({
       annotationId: row.annotationId,
       start: row.start,

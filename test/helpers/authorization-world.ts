@@ -10,6 +10,7 @@ import { createProject } from "@/lib/projects/create-project";
 import { createToken } from "@/lib/tokens/create-token";
 import { submitDocument } from "@/lib/workflow/change-state";
 import { createEntity } from "@/lib/entities/create-entity";
+import { runSuggestions } from "@/lib/suggestions/run-suggestions";
 import { makeUser, makeUserWithToken } from "./users";
 
 /**
@@ -74,6 +75,14 @@ export async function makeWorld() {
     /** A new entity of P (nothing links to it). */
     async entity(): Promise<string> {
       return (await createEntity({ actorId: ownerId, projectId, input: { name: `Entity ${unique()}`, aliases: [`E-${unique()}`] } })).id;
+    },
+    /** An open suggestion on a new document of P: an entity's alias found in the text. */
+    async suggestion(): Promise<string> {
+      const entityId = await world.entity();
+      const alias = (await db().entity.findUniqueOrThrow({ where: { id: entityId } })).aliases[0]!;
+      const { document } = await createPastedDocument({ actorId: ownerId, projectId, input: { title: `S ${unique()}`, text: `${TEXT} ${alias}.` } });
+      await runSuggestions({ actorId: ownerId, projectId, documentId: document.id });
+      return (await db().suggestion.findFirstOrThrow({ where: { documentId: document.id, entityId } })).id;
     },
     async annotation(authorId: string): Promise<string> {
       return (await createAnnotation({ actorId: authorId, documentId: document.id, input: { label: LABEL, start: 0, end: 5 } })).id;

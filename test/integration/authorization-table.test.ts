@@ -151,6 +151,15 @@ const TABLE: Row[] = [
     request: async (_, w) => ({ ...entityRequest(await w.entity(), "merge"), json: { from: [await w.entity()] } }) },
   { method: "GET", route: "entities/[entityId]/mentions", expected:           "200 200 200 200 404 404 401 401", request: async (_, w) => entityRequest(await w.entity(), "mentions") },
 
+  { method: "GET", route: "documents/[documentId]/suggestions", expected:    "200 200 200 200 404 404 401 401",
+    request: (_, w) => ({ path: `/documents/${w.documentId}/suggestions`, params: { documentId: w.documentId } }) },
+  { method: "POST", route: "documents/[documentId]/suggestions", expected:   "200 200 200 403 404 404 401 401",
+    request: async (_, w) => { const documentId = await w.document(); return { path: `/documents/${documentId}/suggestions`, params: { documentId } }; } },
+  { method: "POST", route: "suggestions/[suggestionId]/accept", expected:    "201 201 201 403 404 404 401 401",
+    request: async (_, w) => { const suggestionId = await w.suggestion(); return { path: `/suggestions/${suggestionId}/accept`, params: { suggestionId } }; } },
+  { method: "POST", route: "suggestions/[suggestionId]/reject", expected:    "200 200 200 403 404 404 401 401",
+    request: async (_, w) => { const suggestionId = await w.suggestion(); return { path: `/suggestions/${suggestionId}/reject`, params: { suggestionId } }; } },
+
   { method: "GET", route: "labels/[labelId]", expected:                         "200 200 200 200 404 404 401 401", request: (_, w) => labelRequest(w.labelId) },
   { method: "PATCH", route: "labels/[labelId]", expected:                       "200 403 403 403 404 404 401 401",
     request: async (_, w) => ({ ...labelRequest(await w.label()), json: { color: "#00aa00" } }) },
@@ -220,7 +229,7 @@ async function routesOnDisk(): Promise<string[]> {
 }
 
 const STATUS_CODE: Record<number, string> = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" };
-const PROJECT_SCOPED = /^(projects\/\[projectId\]|documents|annotations|labels|entities)\b/;
+const PROJECT_SCOPED = /^(projects\/\[projectId\]|documents|annotations|labels|entities|suggestions)\b/;
 
 let world: World;
 beforeAll(async () => {
@@ -262,7 +271,7 @@ describe.each(NAMED)("$name", (row) => {
     expect(await auditEventCount(), "a refused call writes nothing").toBe(before);
     if (status === 404 && PROJECT_SCOPED.test(row.route) && (caller === "outsider" || caller === "admin")) {
       // Invisible, not forbidden: the error and nothing else.
-      expect(res.body).toEqual({ error: { code: "not_found", message: expect.stringMatching(/^(Project|Document|Annotation|Label|Entity) not found$/) } });
+      expect(res.body).toEqual({ error: { code: "not_found", message: expect.stringMatching(/^(Project|Document|Annotation|Label|Entity|Suggestion) not found$/) } });
     }
     if (status === 403 && PROJECT_SCOPED.test(row.route)) expect(res.body.error.message).toContain(`(${caller})`);
   });

@@ -83,13 +83,13 @@ describe("prisma/schema.prisma ⇄ the migrated database", () => {
     ];
     for (const fact of samples) expect(expected).toContain(fact);
     // User, Project, Membership, Label, Document, DocumentOriginal, Annotation, AnnotationRevision, AuditEvent, AuditSeal, AuditCheckpoint, ApiToken, SignInThrottle, Session,
-    // AnnotationReview, DocumentWorkflow, DocumentAssignee, SignOff, WorkflowTransition, Entity.
-    expect(expected.filter((f) => f.startsWith("table "))).toHaveLength(20);
+    // AnnotationReview, DocumentWorkflow, DocumentAssignee, SignOff, WorkflowTransition, Entity, Suggestion.
+    expect(expected.filter((f) => f.startsWith("table "))).toHaveLength(21);
     // Membership 2, Label 1, Document 2, DocumentOriginal 1, Annotation 4, AnnotationRevision 1, AuditEvent 1, AuditSeal 1, ApiToken 1, Session 1,
-    // AnnotationReview 1, DocumentWorkflow 2, DocumentAssignee 2, SignOff 3, WorkflowTransition 2, Entity 2.
-    expect(expected.filter((f) => f.startsWith("foreign key "))).toHaveLength(27);
-    // Role, LabelKind, AnnotationStatus, TokenScope, ReviewDecision, DocumentState, EntityType.
-    expect(expected.filter((f) => f.startsWith("enum "))).toHaveLength(7);
+    // AnnotationReview 1, DocumentWorkflow 2, DocumentAssignee 2, SignOff 3, WorkflowTransition 2, Entity 2, Suggestion 4.
+    expect(expected.filter((f) => f.startsWith("foreign key "))).toHaveLength(31);
+    // Role, LabelKind, AnnotationStatus, TokenScope, ReviewDecision, DocumentState, EntityType, SuggestionSource, SuggestionStatus.
+    expect(expected.filter((f) => f.startsWith("enum "))).toHaveLength(9);
   });
 
   it("leaves only _prisma_migrations out of the comparison", async () => {
