@@ -8,6 +8,8 @@ import { sealPending } from "@/lib/audit/sealer";
 import { db } from "@/lib/db/client";
 import { addMember } from "@/lib/memberships/add-member";
 import { createProject } from "@/lib/projects/create-project";
+import { createEntity } from "@/lib/entities/create-entity";
+import { runSuggestions } from "@/lib/suggestions/run-suggestions";
 import { createToken } from "@/lib/tokens/create-token";
 import { call, type RouteHandler } from "../helpers/api";
 import { sql } from "../helpers/database";
@@ -55,8 +57,21 @@ beforeAll(async () => {
     params: { documentId },
   });
   expect(annotation.status).toBe(201);
+  // An entity whose alias the text holds, and the suggestion it gives (issue 15 routes).
+  const entity = await createEntity({ actorId: owner.user.id, projectId: project.id, input: { name: "Officials", aliases: ["officials"] } });
+  await runSuggestions({ actorId: owner.user.id, projectId: project.id, documentId });
+  const suggestion = await db().suggestion.findFirstOrThrow({ where: { documentId, entityId: entity.id } });
   await sealPending(); // so the audit log has a checkpoint and events to read
-  ids = { projectId: project.id, documentId, annotationId: annotation.body.id, labelId: label.id, userId: other.user.id, tokenId: spare.token.id };
+  ids = {
+    projectId: project.id,
+    documentId,
+    annotationId: annotation.body.id,
+    labelId: label.id,
+    userId: other.user.id,
+    tokenId: spare.token.id,
+    entityId: entity.id,
+    suggestionId: suggestion.id,
+  };
 });
 
 /** Plausible bodies, so that without the scope check these writes would go through. */
@@ -74,6 +89,13 @@ const BODIES: Record<string, unknown> = {
   "delete /annotations/{annotationId}": { version: 1 },
   "post /annotations/{annotationId}/restore": { version: 1 },
   "post /tokens": { name: "minted", scope: "write" },
+  "post /projects/{projectId}/entities": { name: "Council", aliases: ["the council"] },
+  "patch /entities/{entityId}": { aliases: ["officials", "the officials"] },
+  "post /entities/{entityId}/merge": { from: ["another"] },
+  "post /annotations/{annotationId}/review": { decision: "accept", version: 1 },
+  "post /documents/{documentId}/request-changes": { comment: "Tag the figure" },
+  "post /documents/{documentId}/sign-off": { annotationSetHash: "0".repeat(64) },
+  "put /documents/{documentId}/assignees": { annotators: [], reviewer: null },
 };
 const QUERIES: Record<string, string> = {
   "get /projects/{projectId}/export": "?format=jsonl",
