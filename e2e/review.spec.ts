@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync } from "node:fs";
 import path from "node:path";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { createAccount, createProjectViaApi, expect, signedInPage, test } from "./fixtures";
 import { codePointsOf, createAnnotation, listAnnotations, uploadText } from "./reader";
 
@@ -31,6 +31,17 @@ async function workflowOf(request: APIRequestContext, documentId: string) {
   return (await res.json()) as { state: string; signOff: { annotationSetHash: string; superseded: unknown } | null };
 }
 
+/** An annotator and a reviewer in the project, each in a browser of their own, and the note uploaded. */
+async function team(page: Page, browser: Browser, projectId: string) {
+  const annotator = await createAccount("annotator");
+  const reviewer = await createAccount("reviewer");
+  for (const [who, role] of [[annotator, "annotator"], [reviewer, "reviewer"]] as const) {
+    expect((await page.request.post(`/api/v1/projects/${projectId}/members`, { data: { email: who.email, role } })).status()).toBe(201);
+  }
+  const documentId = await uploadText(page.request, projectId, "note.txt", NOTE);
+  return { annotator, documentId, writer: await signedInPage(browser, annotator), desk: await signedInPage(browser, reviewer) };
+}
+
 /** The row of the annotation list: its status word and icon. */
 const row = (page: Page, id: string) => page.locator(`[data-annotation-row="${id}"]`);
 
@@ -42,14 +53,7 @@ test.describe("review and sign-off", () => {
     account: _owner,
   }) => {
     const projectId = await createProjectViaApi(context, "Review desk");
-    const annotator = await createAccount("annotator");
-    const reviewer = await createAccount("reviewer");
-    for (const [who, role] of [[annotator, "annotator"], [reviewer, "reviewer"]] as const) {
-      expect((await page.request.post(`/api/v1/projects/${projectId}/members`, { data: { email: who.email, role } })).status()).toBe(201);
-    }
-    const documentId = await uploadText(page.request, projectId, "note.txt", NOTE);
-    const writer = await signedInPage(browser, annotator);
-    const desk = await signedInPage(browser, reviewer);
+    const { annotator, documentId, writer, desk } = await team(page, browser, projectId);
     try {
       const claim = await createAnnotation(writer.context.request, documentId, { label: "Claim", ...codePointsOf(NOTE, "The UN team estimated") });
       const figure = await createAnnotation(writer.context.request, documentId, { label: "Claim", ...codePointsOf(NOTE, "4,000 to 6,000 fighters") });
@@ -133,6 +137,49 @@ test.describe("review and sign-off", () => {
       }
       expect((await workflowOf(r.request, documentId)).signOff!.superseded).not.toBeNull();
       await writer.page.screenshot({ path: test.info().outputPath("reopened.png") });
+    } finally {
+      await writer.context.close();
+      await desk.context.close();
+    }
+  });
+  test("an annotator submits from the reader, a reviewer sends it back with a comment the annotator reads, and rejected highlights can be hidden", async ({
+    page,
+    context,
+    browser,
+    account: _owner,
+  }) => {
+    const projectId = await createProjectViaApi(context, "Sent back");
+    const { documentId, writer, desk } = await team(page, browser, projectId);
+    try {
+      const road = await createAnnotation(writer.context.request, documentId, { label: "Entity", ...codePointsOf(NOTE, "road") });
+      await createAnnotation(writer.context.request, documentId, { label: "Claim", ...codePointsOf(NOTE, "The UN team estimated") });
+      const w = writer.page;
+      await w.goto(`/projects/${projectId}/documents/${documentId}`);
+      await expect(w.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+      await w.getByRole("button", { name: "Submit for review" }).click();
+      await expect(w.getByTestId("workflow-state")).toHaveAttribute("data-state", "in_review");
+
+      const r = desk.page;
+      await r.goto(`/projects/${projectId}/documents/${documentId}`);
+      await expect(r.getByTestId("workflow-state")).toHaveAttribute("data-state", "in_review");
+      await r.getByRole("button", { name: "Request changes…" }).click();
+      await r.getByLabel("What should the annotators change?").fill("Tag the figure as a Figure");
+      await r.getByRole("button", { name: "Send back" }).click();
+      await expect(r.getByTestId("workflow-state")).toHaveAttribute("data-state", "changes_requested");
+      // The annotator's reader follows, with the comment.
+      await expect(w.getByTestId("workflow-state")).toHaveAttribute("data-state", "changes_requested");
+      await expect(w.getByTestId("workflow")).toContainText("Tag the figure as a Figure");
+
+      // Rejected highlights: struck through, and gone from text and list with "Hide rejected".
+      const res = await r.request.post(`/api/v1/annotations/${road.id}/review`, { data: { decision: "reject", reason: "Not an actor", version: 1 } });
+      expect(res.status()).toBe(200);
+      const mark = w.locator(`[data-annotation-id="${road.id}"]`).first();
+      await expect(mark).toHaveClass(/tw-hl-rejected/);
+      await expect(mark).toHaveCSS("text-decoration-line", "line-through");
+      await w.getByLabel("Hide rejected").check();
+      await expect(mark).toHaveCSS("text-decoration-line", "none");
+      await expect(w.locator(`[data-annotation-row="${road.id}"]`)).toHaveCount(0);
+      await expect(w.getByTestId("annotation-count")).toHaveText("1");
     } finally {
       await writer.context.close();
       await desk.context.close();

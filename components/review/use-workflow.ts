@@ -51,5 +51,5 @@ export function useWorkflow(documentId: string, initial: WorkflowView, tick: num
     [base, refresh],
   );
 
-  return { workflow, error, busy, act, clearError: () => setError(null) };
+  return { workflow, error, busy, act };
 }

@@ -1,3 +1,6 @@
+import type { Audit } from "@/lib/audit/audited-transaction";
+import type { Tx } from "@/lib/db/client";
+
 /**
  * The "changed" hook of the one write path: write-annotations.ts calls emit() after each commit,
  * never inside the transaction, and live updates subscribe here.
@@ -13,6 +16,15 @@ export interface AnnotationChange {
   projectId: string;
   version: number;
   actorId: string;
+}
+
+/** What one write of annotations runs with: its transaction and audit, whose change, and the changes so far. */
+export interface WriteScope {
+  tx: Tx;
+  audit: Audit;
+  projectId: string;
+  actorId: string;
+  changes: AnnotationChange[];
 }
 
 type Listener = (changes: AnnotationChange[]) => void;

@@ -5,7 +5,7 @@ import { Prisma, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { ANNOTATION_INCLUDE, annotationSnapshot, type AnnotationRow } from "./annotation-row";
 import type { AnnotationStatus } from "./shape";
-import { emit, type AnnotationChange, type AnnotationOp } from "./annotation-changes";
+import { emit, type AnnotationChange, type AnnotationOp, type WriteScope } from "./annotation-changes";
 import { staleVersion } from "./stale-version";
 import { followAnnotationChanges } from "@/lib/workflow/follow-annotation-changes";
 import type { ReviewDecision } from "@/lib/workflow/states";
@@ -110,19 +110,7 @@ export async function purgeTombstones(tx: Tx, where: { documentId: string } | { 
 
 const BATCH = 1000;
 
-function openWriter({
-  tx,
-  audit,
-  projectId,
-  actorId,
-  changes,
-}: {
-  tx: Tx;
-  audit: Audit;
-  projectId: string;
-  actorId: string;
-  changes: AnnotationChange[];
-}): AnnotationWriter {
+function openWriter({ tx, audit, projectId, actorId, changes }: WriteScope): AnnotationWriter {
   const note = (op: AnnotationOp, row: { id: string; documentId: string; version: number }) =>
     changes.push({ op, annotationId: row.id, documentId: row.documentId, projectId, version: row.version, actorId });
 

@@ -1,4 +1,5 @@
 import type { RouteConfig } from "@asteasolutions/zod-to-openapi";
+import type { OpenApiHelpers } from "./openapi-helpers";
 import { z } from "zod";
 import { ENTITY_TYPES } from "@/lib/annotations/attribute-values";
 import { ZCreateEntity, ZListEntitiesQuery, ZMergeEntities, ZUpdateEntity } from "@/lib/entities/schemas";
@@ -10,9 +11,7 @@ export function entityRoutes({
   json,
   errors,
   annotation,
-}: {
-  json: (schema: z.ZodType, description: string) => object;
-  errors: (...statuses: number[]) => Record<string, object>;
+}: OpenApiHelpers & {
   annotation: z.ZodType;
 }): RouteConfig[] {
   const ZSuggestion = z.object({

@@ -1,4 +1,5 @@
 import type { RouteConfig } from "@asteasolutions/zod-to-openapi";
+import type { OpenApiHelpers } from "./openapi-helpers";
 import { z } from "zod";
 import { ANNOTATION_EVENT_TYPES } from "@/lib/live/feed";
 import { ZEventsQuery, ZPresenceUpdate } from "@/lib/live/schemas";
@@ -7,10 +8,7 @@ import { ZEventsQuery, ZPresenceUpdate } from "@/lib/live/schemas";
 export function liveRoutes({
   json,
   errors,
-}: {
-  json: (schema: z.ZodType, description: string) => object;
-  errors: (...statuses: number[]) => Record<string, object>;
-}): RouteConfig[] {
+}: OpenApiHelpers): RouteConfig[] {
   const stream = {
     200: {
       description:

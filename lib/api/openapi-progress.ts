@@ -1,4 +1,5 @@
 import type { RouteConfig } from "@asteasolutions/zod-to-openapi";
+import type { OpenApiHelpers } from "./openapi-helpers";
 import { z } from "zod";
 import { REVIEW_DOCUMENTS_SHOWN } from "@/lib/progress/types";
 import { DOCUMENT_STATES } from "@/lib/workflow/states";
@@ -7,10 +8,7 @@ import { DOCUMENT_STATES } from "@/lib/workflow/states";
 export function progressRoutes({
   json,
   errors,
-}: {
-  json: (schema: z.ZodType, description: string) => object;
-  errors: (...statuses: number[]) => Record<string, object>;
-}): RouteConfig[] {
+}: OpenApiHelpers): RouteConfig[] {
   const count = z.number().int();
   const statuses = { pending: count, accepted: count, rejected: count };
   const ZProgress = z.object({

@@ -1,4 +1,5 @@
 import type { RouteConfig } from "@asteasolutions/zod-to-openapi";
+import type { OpenApiHelpers } from "./openapi-helpers";
 import { z } from "zod";
 import { ZReviewAnnotation } from "@/lib/annotations/schemas";
 import { ZAssignees, ZBulkAssignees, ZRequestChanges, ZSignOff, ZSubmit } from "@/lib/workflow/schemas";
@@ -9,9 +10,7 @@ export function reviewRoutes({
   json,
   errors,
   annotation,
-}: {
-  json: (schema: z.ZodType, description: string) => object;
-  errors: (...statuses: number[]) => Record<string, object>;
+}: OpenApiHelpers & {
   annotation: z.ZodType;
 }): RouteConfig[] {
   const ZState = z.enum(DOCUMENT_STATES);

@@ -10,15 +10,13 @@ export const ZDecideSuggestion = z.strictObject({
   all: z.boolean().optional().describe("every open suggestion of the document with the same alias entity (or every figure) at once"),
 });
 
-type Row = NonNullable<Awaited<ReturnType<typeof findOpen>>>;
+type Row = NonNullable<Awaited<ReturnType<typeof findSuggestion>>>;
 
-async function findOpen(id: string) {
-  return db().suggestion.findUnique({ where: { id } });
-}
+const findSuggestion = (id: string) => db().suggestion.findUnique({ where: { id } });
 
 /** The suggestion, and with `all` its open siblings of the same key in the same document (reading order). */
 async function targets(id: string, all: boolean): Promise<Row[]> {
-  const one = await findOpen(id);
+  const one = await findSuggestion(id);
   if (!one) throw new AppError("not_found", "Suggestion not found");
   if (one.status !== "open") throw new AppError("conflict", `This suggestion was already ${one.status}`, { status: one.status, annotationId: one.annotationId });
   if (!all) return [one];
@@ -38,12 +36,11 @@ export async function acceptSuggestions({ actorId, suggestionId, input }: { acto
   const { all = false } = ZDecideSuggestion.parse(input);
   const made: AnnotationRow[] = [];
   for (const s of await targets(suggestionId, all)) {
-    const label = await db().label.findUniqueOrThrow({ where: { id: s.labelId }, select: { id: true } });
     made.push(
       await createAnnotation({
         actorId,
         documentId: s.documentId,
-        input: { label: label.id, start: s.start, end: s.end, exact: s.exact, attributes: s.attributes },
+        input: { label: s.labelId, start: s.start, end: s.end, exact: s.exact, attributes: s.attributes },
         within: ({ tx, audit }, created) => mark(tx, audit, actorId, [s], "accepted", created.id),
       }),
     );

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AnnotationChange } from "@/lib/annotations/annotation-changes";
+import type { AnnotationChange, WriteScope } from "@/lib/annotations/annotation-changes";
 import type { Audit } from "@/lib/audit/audited-transaction";
 import { Prisma, type Tx } from "@/lib/db/client";
 import type { DocumentState } from "./states";
@@ -18,19 +18,7 @@ import type { DocumentState } from "./states";
  * do not queue behind each other; only a move (start, reopen) takes it FOR UPDATE. Annotation rows
  * are always locked before the workflow row.
  */
-export async function followAnnotationChanges({
-  tx,
-  audit,
-  projectId,
-  actorId,
-  changes,
-}: {
-  tx: Tx;
-  audit: Audit;
-  projectId: string;
-  actorId: string;
-  changes: AnnotationChange[];
-}): Promise<void> {
+export async function followAnnotationChanges({ tx, audit, projectId, actorId, changes }: WriteScope): Promise<void> {
   const causes = new Map<string, AnnotationChange>();
   for (const change of changes) if (!causes.has(change.documentId)) causes.set(change.documentId, change);
   const ids = [...causes.keys()].sort();
