@@ -21,7 +21,6 @@ import { useLiveDocument } from "@/components/live/use-live-document";
 import type { PresenceMark } from "@/components/editor/presence-plugin";
 import { ReviewBar } from "@/components/review/review-bar";
 import { useReview } from "@/components/review/use-review";
-import { useWorkflow } from "@/components/review/use-workflow";
 import { WorkflowBar } from "@/components/review/workflow-bar";
 import type { WorkflowView } from "@/components/review/workflow-types";
 import { useDeepLink, type DeepLink } from "./use-deep-link";
@@ -115,10 +114,9 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
 
   // Initials of whoever just changed a highlight, drawn at its start for a moment.
   const [badges, setBadges] = useState<PresenceMark[]>([]);
-  const [activity, setActivity] = useState(0);
-  const flow = useWorkflow(documentId, initialWorkflow, activity);
+  const [activity] = useState(() => new EventTarget());
   const live = useLiveDocument({
-    onActivity: () => setActivity((n) => n + 1),
+    onActivity: () => activity.dispatchEvent(new Event("change")),
     documentId,
     cursor: liveCursor,
     store,
@@ -173,12 +171,11 @@ export function AnnotationWorkbench({ documentId, liveCursor, text, direction, a
   return (
     <>
     <WorkflowBar
-      workflow={flow.workflow}
+      documentId={documentId}
+      initial={initialWorkflow}
+      activity={activity}
       canSubmit={viewer.canCreate}
       canReview={viewer.canReview}
-      busy={flow.busy}
-      error={flow.error}
-      act={flow.act}
       onShowAnnotation={(id) => (store.get(id) ? choose(id) : setNotice({ tone: "info", message: "That annotation has since been deleted." }))}
     />
     <section aria-labelledby="text-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">

@@ -6,10 +6,12 @@ import { plainError } from "@/components/annotations/plain-error";
 import type { WorkflowView } from "./workflow-types";
 
 /**
- * The document's workflow, refetched whenever `tick` moves (the live stream saw a change of the
- * document, anyone's) and after this user's own transitions.
+ * The document's workflow, refetched (at most every 250 ms) whenever `activity` fires — the live
+ * stream saw a change of the document, anyone's — and after this user's own transitions. Its state
+ * lives here, not in the workbench: a refetch must not redraw the reader (a redraw while the
+ * analyst extends a selection with Shift+arrows can lose a step).
  */
-export function useWorkflow(documentId: string, initial: WorkflowView, tick: number) {
+export function useWorkflow(documentId: string, initial: WorkflowView, activity: EventTarget) {
   const [workflow, setWorkflow] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,10 +29,17 @@ export function useWorkflow(documentId: string, initial: WorkflowView, tick: num
   }, [base]);
 
   useEffect(() => {
-    if (tick === 0) return;
-    const timer = setTimeout(() => void refresh(), 250);
-    return () => clearTimeout(timer);
-  }, [tick, refresh]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onChange = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), 250);
+    };
+    activity.addEventListener("change", onChange);
+    return () => {
+      activity.removeEventListener("change", onChange);
+      clearTimeout(timer);
+    };
+  }, [activity, refresh]);
 
   const act = useCallback(
     async (action: "submit" | "request-changes" | "sign-off", body: Record<string, unknown>): Promise<boolean> => {

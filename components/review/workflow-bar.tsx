@@ -6,18 +6,19 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { StateBadge } from "@/components/workflow/state-badge";
 import { STATE_NAMES } from "@/lib/workflow/states";
+import { useWorkflow } from "./use-workflow";
 import type { WorkflowView } from "./workflow-types";
 
 const names = (people: { name: string }[]) => people.map((p) => p.name).join(", ");
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
 interface Props {
-  workflow: WorkflowView;
+  documentId: string;
+  initial: WorkflowView;
+  /** Fires on every change of the document the live stream reports. */
+  activity: EventTarget;
   canSubmit: boolean;
   canReview: boolean;
-  busy: boolean;
-  error: string | null;
-  act: (action: "submit" | "request-changes" | "sign-off", body: Record<string, unknown>) => Promise<boolean>;
   onShowAnnotation: (id: string) => void;
 }
 
@@ -26,7 +27,8 @@ interface Props {
  * may do next (submit, send back with a comment, sign off over the annotation set shown), and
  * the banners that keep a sign-off honest: signed, or reopened by a later change.
  */
-export function WorkflowBar({ workflow, canSubmit, canReview, busy, error, act, onShowAnnotation }: Props) {
+export function WorkflowBar({ documentId, initial, activity, canSubmit, canReview, onShowAnnotation }: Props) {
+  const { workflow, busy, error, act } = useWorkflow(documentId, initial, activity);
   const [asking, setAsking] = useState(false);
   const [comment, setComment] = useState("");
   const { state, signOff, annotationSet: set, assignees } = workflow;
